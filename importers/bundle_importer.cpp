@@ -1,0 +1,258 @@
+#include "importers/bundle_importer.hpp"
+
+#include <fstream>
+#include <functional>
+#include <initializer_list>
+
+#include "importers/csv_reader.hpp"
+
+namespace regionet {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// The columns of one bundle file: required ones must be present; unknown
+// ones are named in one notice and otherwise ignored.
+class Columns {
+public:
+    Columns(const csv::Reader& reader, std::initializer_list<std::string_view> required,
+            std::initializer_list<std::string_view> optional, ImportReport& report)
+        : m_reader(reader) {
+        for (auto name : required) m_index[std::string(name)] = reader.require(name);
+        for (auto name : optional)
+            if (auto i = reader.find(name)) m_index[std::string(name)] = *i;
+        std::string unknown;
+        for (std::size_t i = 0; i < reader.header().size(); ++i) {
+            const auto& h = reader.header()[i];
+            if (h.empty()) continue;
+            bool known = false;
+            for (const auto& [name, index] : m_index) known = known || index == i;
+            if (!known) unknown += (unknown.empty() ? "'" : ", '") + h + "'";
+        }
+        if (!unknown.empty()) report.notice(reader.file() + ": ignored unknown column(s) " + unknown);
+    }
+
+    // The trimmed field, or "" when the column is absent.
+    std::string get(const csv::Record& r, const std::string& name) const {
+        auto it = m_index.find(name);
+        return it == m_index.end() ? std::string() : csv::trim(r.fields[it->second]);
+    }
+    // Names keep every character but surrounding whitespace.
+    SourceLoc at(const csv::Record& r, const std::string& name) const {
+        auto it = m_index.find(name);
+        return it == m_index.end() ? m_reader.at_line(r.line) : m_reader.at(r, it->second);
+    }
+    std::optional<std::int64_t> integer(const csv::Record& r, const std::string& name, std::int64_t min,
+                                        std::int64_t max) const {
+        return csv::parse_int(get(r, name), at(r, name), name, min, max);
+    }
+    std::optional<double> real(const csv::Record& r, const std::string& name, double min, double max) const {
+        return csv::parse_real(get(r, name), at(r, name), name, m_reader.delimiter() == ';', min, max);
+    }
+    std::optional<int> year(const csv::Record& r, const std::string& name) const {
+        return csv::parse_year(get(r, name), at(r, name), name);
+    }
+    void require_value(const csv::Record& r, const std::string& name) const {
+        if (get(r, name).empty()) throw ImportError(at(r, name), "empty " + name + "; expected a value");
+    }
+
+private:
+    const csv::Reader& m_reader;
+    std::map<std::string, std::size_t> m_index;
+};
+
+// Runs row() for every record; a bad row stops the import or, with
+// keep_going, is reported and skipped.
+void each_row(csv::Reader& reader, ImportReport& report, const ImportOptions& options,
+              const std::function<void(const csv::Record&)>& row) {
+    report.files[reader.file()];  // the file is listed even when it has no rows
+    csv::Record r;
+    while (reader.next(r)) {
+        try {
+            row(r);
+            report.imported(reader.file());
+        } catch (const ImportError& e) {
+            report.skip(e, options);
+        }
+    }
+}
+
+constexpr std::int64_t max_count = 1'000'000'000;
+
+}  // namespace
+
+namespace bundle {
+
+void read_dataset_info(std::istream& in, const std::string& file, ModelBuilder& out, ImportReport& report,
+                       const ImportOptions& options) {
+    csv::Reader reader(in, file);
+    Columns c(reader, {}, {"name", "source", "reference_date"}, report);
+    each_row(reader, report, options, [&](const csv::Record& r) {
+        auto& d = out.dataset();
+        if (d.name.empty()) d.name = c.get(r, "name");
+        d.source = c.get(r, "source");
+        d.reference_date = c.get(r, "reference_date");
+    });
+}
+
+void read_municipalities(std::istream& in, const std::string& file, ModelBuilder& out, ImportReport& report,
+                         const ImportOptions& options) {
+    csv::Reader reader(in, file);
+    Columns c(reader, {"code", "name"}, {"province", "population", "lat", "lon", "area_km2"}, report);
+    each_row(reader, report, options, [&](const csv::Record& r) {
+        c.require_value(r, "code");
+        c.require_value(r, "name");
+        Municipality m;
+        m.code = c.get(r, "code");
+        m.name = c.get(r, "name");
+        m.province = c.get(r, "province");
+        m.population = c.integer(r, "population", 0, max_count);
+        m.lat = c.real(r, "lat", -90, 90);
+        m.lon = c.real(r, "lon", -180, 180);
+        m.area_km2 = c.real(r, "area_km2", 0, 1e9);
+        if (m.lat.has_value() != m.lon.has_value())
+            throw ImportError(c.at(r, m.lat ? "lon" : "lat"), "lat and lon must be given together");
+        out.add_municipality(std::move(m), c.at(r, "code"));
+    });
+}
+
+void read_arrangements(std::istream& in, const std::string& file, ModelBuilder& out, ImportReport& report,
+                       const ImportOptions& options) {
+    csv::Reader reader(in, file);
+    Columns c(reader, {"id", "name"},
+              {"domain", "form", "division", "start_year", "end_year", "host", "source", "reference_date", "inhabitants"},
+              report);
+    each_row(reader, report, options, [&](const csv::Record& r) {
+        c.require_value(r, "id");
+        c.require_value(r, "name");
+        Arrangement a;
+        a.id = c.get(r, "id");
+        a.name = c.get(r, "name");
+        a.domain = c.get(r, "domain");
+        a.form = c.get(r, "form");
+        a.division = c.get(r, "division");
+        a.start_year = c.year(r, "start_year");
+        a.end_year = c.year(r, "end_year");
+        check_year_range(a.start_year, a.end_year, c.at(r, "end_year"));
+        a.host = c.get(r, "host");
+        if (!a.host.empty() && !out.has_municipality(a.host))
+            throw ImportError(c.at(r, "host"), "host '" + a.host + "' is not a code in municipalities.csv");
+        a.source = c.get(r, "source");
+        a.reference_date = c.get(r, "reference_date");
+        a.inhabitants = c.integer(r, "inhabitants", 0, max_count);
+        out.add_arrangement(std::move(a), c.at(r, "id"));
+    });
+}
+
+void read_memberships(std::istream& in, const std::string& file, ModelBuilder& out, ImportReport& report,
+                      const ImportOptions& options) {
+    csv::Reader reader(in, file);
+    Columns c(reader, {"arrangement_id", "municipality_code"},
+              {"role", "board_seats", "contribution_eur", "start_year", "end_year", "share", "note"}, report);
+    each_row(reader, report, options, [&](const csv::Record& r) {
+        c.require_value(r, "arrangement_id");
+        c.require_value(r, "municipality_code");
+        Membership m;
+        m.arrangement_id = c.get(r, "arrangement_id");
+        m.municipality_code = c.get(r, "municipality_code");
+        if (!out.has_arrangement(m.arrangement_id))
+            throw ImportError(c.at(r, "arrangement_id"),
+                              "unknown arrangement '" + m.arrangement_id + "'; expected an id from arrangements.csv");
+        if (!out.has_municipality(m.municipality_code))
+            throw ImportError(c.at(r, "municipality_code"),
+                              "unknown municipality '" + m.municipality_code + "'; expected a code from municipalities.csv");
+        const auto role = csv::lower_ascii(c.get(r, "role"));
+        auto parsed = parse_role(role);
+        if (!parsed)
+            throw ImportError(c.at(r, "role"), "role: expected member, host or client, got '" + c.get(r, "role") + "'");
+        m.role = *parsed;
+        if (auto seats = c.integer(r, "board_seats", 0, 1000)) m.board_seats = static_cast<int>(*seats);
+        m.contribution_eur = c.real(r, "contribution_eur", -1e15, 1e15);
+        m.start_year = c.year(r, "start_year");
+        m.end_year = c.year(r, "end_year");
+        check_year_range(m.start_year, m.end_year, c.at(r, "end_year"));
+        m.share = c.real(r, "share", 0, 1);
+        m.note = c.get(r, "note");
+        if (out.has_membership(m.arrangement_id, m.municipality_code))
+            throw ImportError(c.at(r, "municipality_code"), "duplicate membership of '" + m.municipality_code +
+                                                                "' in arrangement '" + m.arrangement_id + "'");
+        out.add_membership(std::move(m), c.at(r, "arrangement_id"));
+    });
+}
+
+void read_participants(std::istream& in, const std::string& file, ModelBuilder& out, ImportReport& report,
+                       const ImportOptions& options) {
+    csv::Reader reader(in, file);
+    Columns c(reader, {"arrangement_id", "name"}, {"kind"}, report);
+    each_row(reader, report, options, [&](const csv::Record& r) {
+        c.require_value(r, "arrangement_id");
+        c.require_value(r, "name");
+        Participant p{c.get(r, "arrangement_id"), c.get(r, "name"), c.get(r, "kind")};
+        out.add_participant(std::move(p), c.at(r, "arrangement_id"));
+    });
+}
+
+void read_neighbours(std::istream& in, const std::string& file, ModelBuilder& out, ImportReport& report,
+                     const ImportOptions& options) {
+    csv::Reader reader(in, file);
+    Columns c(reader, {"a", "b"}, {"border_km"}, report);
+    each_row(reader, report, options, [&](const csv::Record& r) {
+        c.require_value(r, "a");
+        c.require_value(r, "b");
+        Neighbour n{c.get(r, "a"), c.get(r, "b"), c.real(r, "border_km", 0, 1e6).value_or(0.0)};
+        out.add_neighbour(std::move(n), c.at(r, "a"));
+    });
+}
+
+void read_outlines(std::istream& in, const std::string& file, ModelBuilder& out, ImportReport& report,
+                   const ImportOptions& options) {
+    csv::Limits limits;
+    limits.max_field_bytes = 16 << 20;  // a country outline in WKT can be large
+    csv::Reader reader(in, file, 0, limits);
+    Columns c(reader, {"owner", "wkt"}, {}, report);
+    each_row(reader, report, options, [&](const csv::Record& r) {
+        c.require_value(r, "owner");
+        c.require_value(r, "wkt");
+        out.add_outline({c.get(r, "owner"), c.get(r, "wkt")}, c.at(r, "owner"));
+    });
+}
+
+}  // namespace bundle
+
+bool BundleImporter::accepts(const fs::path& input) const {
+    return fs::is_directory(input) && fs::exists(input / "municipalities.csv");
+}
+
+void BundleImporter::read(const fs::path& input, ModelBuilder& out, ImportReport& report,
+                          const ImportOptions& options) const {
+    using Reader = void (*)(std::istream&, const std::string&, ModelBuilder&, ImportReport&, const ImportOptions&);
+    struct Part {
+        const char* file;
+        bool required;
+        Reader read;
+    };
+    // Order matters: references are checked against what was read before.
+    const Part parts[] = {
+        {"dataset.csv", false, bundle::read_dataset_info},
+        {"municipalities.csv", true, bundle::read_municipalities},
+        {"arrangements.csv", true, bundle::read_arrangements},
+        {"memberships.csv", true, bundle::read_memberships},
+        {"participants.csv", false, bundle::read_participants},
+        {"neighbours.csv", false, bundle::read_neighbours},
+        {"outlines.csv", false, bundle::read_outlines},
+    };
+    if (!fs::is_directory(input)) throw ImportError({input.string()}, "not a folder; expected a bundle folder");
+    for (const auto& part : parts) {
+        const auto path = input / part.file;
+        if (!fs::exists(path)) {
+            if (part.required) throw ImportError({path.string()}, "missing file; a bundle needs municipalities.csv, arrangements.csv and memberships.csv");
+            continue;
+        }
+        std::ifstream in(path, std::ios::binary);
+        if (!in) throw ImportError({path.string()}, "cannot open for reading");
+        part.read(in, path.string(), out, report, options);
+    }
+}
+
+}  // namespace regionet

@@ -1,0 +1,41 @@
+#pragma once
+// The canonical CSV bundle: a folder with municipalities.csv,
+// arrangements.csv and memberships.csv (and optionally participants.csv,
+// neighbours.csv, outlines.csv, dataset.csv). See README "Input formats".
+#include <istream>
+
+#include "importers/importer.hpp"
+
+namespace regionet {
+
+class BundleImporter final : public Importer {
+public:
+    std::string_view name() const noexcept override { return "bundle"; }
+    std::string_view description() const noexcept override {
+        return "folder with municipalities.csv, arrangements.csv, memberships.csv";
+    }
+    bool accepts(const std::filesystem::path& input) const override;
+    void read(const std::filesystem::path& input, ModelBuilder& out, ImportReport& report,
+              const ImportOptions& options) const override;
+};
+
+// The bundle's files one by one, from streams (tests use istringstream).
+// file is the name shown in messages.
+namespace bundle {
+void read_dataset_info(std::istream& in, const std::string& file, ModelBuilder& out, ImportReport& report,
+                       const ImportOptions& options);
+void read_municipalities(std::istream& in, const std::string& file, ModelBuilder& out, ImportReport& report,
+                         const ImportOptions& options);
+void read_arrangements(std::istream& in, const std::string& file, ModelBuilder& out, ImportReport& report,
+                       const ImportOptions& options);
+void read_memberships(std::istream& in, const std::string& file, ModelBuilder& out, ImportReport& report,
+                      const ImportOptions& options);
+void read_participants(std::istream& in, const std::string& file, ModelBuilder& out, ImportReport& report,
+                       const ImportOptions& options);
+void read_neighbours(std::istream& in, const std::string& file, ModelBuilder& out, ImportReport& report,
+                     const ImportOptions& options);
+void read_outlines(std::istream& in, const std::string& file, ModelBuilder& out, ImportReport& report,
+                   const ImportOptions& options);
+}  // namespace bundle
+
+}  // namespace regionet

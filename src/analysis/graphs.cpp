@@ -1,0 +1,177 @@
+#include "analysis/graphs.hpp"
+
+#include <algorithm>
+
+namespace regionet::analysis {
+
+namespace {
+
+std::string lower(std::string s) {
+    for (auto& c : s)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return s;
+}
+
+}  // namespace
+
+std::string Filter::describe() const {
+    std::string s;
+    auto add = [&](const std::string& k, const std::string& v) {
+        if (!v.empty()) s += (s.empty() ? "" : ", ") + k + "=" + v;
+    };
+    add("domain", domain);
+    add("province", province);
+    add("division", division);
+    add("region", region);
+    if (active_in) add("active-in", std::to_string(*active_in));
+    if (exclude_larger_than) add("exclude-larger-than", std::to_string(*exclude_larger_than));
+    return s;
+}
+
+Weighting parse_weighting(const std::string& s) {
+    if (s == "count" || s.empty()) return Weighting::count;
+    if (s == "newman") return Weighting::newman;
+    throw UsageError("unknown weighting '" + s + "'; expected count or newman");
+}
+
+Dataset apply(const Dataset& d, const Filter& f) {
+    if (f.empty()) return d;
+    Dataset out;
+    out.name = d.name;
+    out.source = d.source;
+    out.reference_date = d.reference_date;
+
+    std::vector<bool> keep_m(d.municipalities.size(), true);
+    if (!f.province.empty()) {
+        const auto p = lower(f.province);
+        for (std::size_t i = 0; i < d.municipalities.size(); ++i)
+            keep_m[i] = lower(d.municipalities[i].province) == p;
+    }
+    if (!f.region.empty()) {
+        std::optional<std::size_t> region = d.arrangement_index(f.region);
+        if (!region) {
+            const auto wanted = lower(f.region);
+            for (std::size_t a = 0; a < d.arrangements.size() && !region; ++a)
+                if (lower(d.arrangements[a].name) == wanted) region = a;
+        }
+        if (!region) throw UsageError("no region or arrangement '" + f.region + "' in dataset " + d.name);
+        std::vector<bool> in(d.municipalities.size(), false);
+        for (auto k : d.members_of_arrangement()[*region]) in[d.memberships[k].municipality] = true;
+        for (std::size_t i = 0; i < keep_m.size(); ++i) keep_m[i] = keep_m[i] && in[i];
+    }
+    std::vector<bool> keep_a(d.arrangements.size(), true);
+    for (std::size_t a = 0; a < d.arrangements.size(); ++a) {
+        const auto& x = d.arrangements[a];
+        if (!f.domain.empty() && lower(x.domain) != lower(f.domain)) keep_a[a] = false;
+        if (f.division == "none" && x.is_region()) keep_a[a] = false;
+        if (!f.division.empty() && f.division != "none" && lower(x.division) != lower(f.division)) keep_a[a] = false;
+        if (f.active_in && ((x.start_year && *x.start_year > *f.active_in) || (x.end_year && *x.end_year < *f.active_in)))
+            keep_a[a] = false;
+        if (f.exclude_larger_than && d.members_of_arrangement()[a].size() > *f.exclude_larger_than) keep_a[a] = false;
+    }
+    std::vector<std::size_t> members_left(d.arrangements.size(), 0);
+    for (const auto& ms : d.memberships) {
+        if (!keep_a[ms.arrangement] || !keep_m[ms.municipality]) continue;
+        if (f.active_in && !ms.active_in(*f.active_in)) continue;
+        out.memberships.push_back(ms);
+        ++members_left[ms.arrangement];
+    }
+    for (std::size_t i = 0; i < d.municipalities.size(); ++i)
+        if (keep_m[i]) out.municipalities.push_back(d.municipalities[i]);
+    for (std::size_t a = 0; a < d.arrangements.size(); ++a) {
+        if (!keep_a[a] || members_left[a] == 0) continue;
+        auto x = d.arrangements[a];
+        if (!x.host.empty() && !keep_m[*d.municipality_index(x.host)]) x.host.clear();
+        out.arrangements.push_back(std::move(x));
+    }
+    for (const auto& p : d.participants)
+        if (keep_a[p.arrangement] && members_left[p.arrangement] > 0) out.participants.push_back(p);
+    for (const auto& n : d.neighbours)
+        if (keep_m[*d.municipality_index(n.a)] && keep_m[*d.municipality_index(n.b)]) out.neighbours.push_back(n);
+    for (const auto& o : d.outlines) {
+        auto m = d.municipality_index(o.owner);
+        auto a = d.arrangement_index(o.owner);
+        if ((m && keep_m[*m]) || (a && keep_a[*a] && members_left[*a] > 0)) out.outlines.push_back(o);
+    }
+    out.reindex();
+    return out;
+}
+
+namespace {
+
+// Sparse accumulator over vertices that share a hyperedge: rows of B * B^T.
+Projection project(std::size_t vertex_count, const std::vector<std::vector<std::size_t>>& groups_of_vertex,
+                   const std::vector<std::vector<std::size_t>>& vertices_of_group, Weighting weighting) {
+    Projection p;
+    p.vertex_count = vertex_count;
+    std::vector<double> acc(vertex_count, 0.0);
+    std::vector<std::size_t> count(vertex_count, 0);
+    std::vector<std::size_t> touched;
+    for (std::size_t i = 0; i < vertex_count; ++i) {
+        for (auto g : groups_of_vertex[i]) {
+            const auto& vs = vertices_of_group[g];
+            const double w = weighting == Weighting::newman ? 1.0 / static_cast<double>(vs.size() - 1) : 1.0;
+            for (auto j : vs) {
+                if (j <= i) continue;
+                if (count[j] == 0) touched.push_back(j);
+                acc[j] += w;
+                ++count[j];
+            }
+        }
+        std::sort(touched.begin(), touched.end());
+        for (auto j : touched) {
+            p.edges.emplace_back(i, j);
+            p.weights.push_back(acc[j]);
+            p.shared.push_back(count[j]);
+            acc[j] = 0.0;
+            count[j] = 0;
+        }
+        touched.clear();
+    }
+    return p;
+}
+
+}  // namespace
+
+Projection project_municipalities(const Dataset& d, Weighting weighting) {
+    std::vector<std::vector<std::size_t>> groups_of_vertex(d.municipalities.size());
+    std::vector<std::vector<std::size_t>> vertices_of_group(d.arrangements.size());
+    for (const auto& ms : d.memberships) {
+        groups_of_vertex[ms.municipality].push_back(ms.arrangement);
+        vertices_of_group[ms.arrangement].push_back(ms.municipality);
+    }
+    return project(d.municipalities.size(), groups_of_vertex, vertices_of_group, weighting);
+}
+
+Projection project_arrangements(const Dataset& d) {
+    std::vector<std::vector<std::size_t>> groups_of_vertex(d.arrangements.size());
+    std::vector<std::vector<std::size_t>> vertices_of_group(d.municipalities.size());
+    for (const auto& ms : d.memberships) {
+        groups_of_vertex[ms.arrangement].push_back(ms.municipality);
+        vertices_of_group[ms.municipality].push_back(ms.arrangement);
+    }
+    return project(d.arrangements.size(), groups_of_vertex, vertices_of_group, Weighting::count);
+}
+
+ig::Graph to_igraph(const Projection& p) {
+    ig::IntVector edges;
+    edges.reserve(static_cast<igraph_integer_t>(2 * p.edges.size()));
+    for (const auto& [i, j] : p.edges) {
+        edges.push_back(static_cast<igraph_integer_t>(i));
+        edges.push_back(static_cast<igraph_integer_t>(j));
+    }
+    return ig::Graph(edges, static_cast<igraph_integer_t>(p.vertex_count), false);
+}
+
+ig::Graph bipartite(const Dataset& d) {
+    ig::IntVector edges;
+    edges.reserve(static_cast<igraph_integer_t>(2 * d.memberships.size()));
+    const auto m = static_cast<igraph_integer_t>(d.municipalities.size());
+    for (const auto& ms : d.memberships) {
+        edges.push_back(static_cast<igraph_integer_t>(ms.municipality));
+        edges.push_back(m + static_cast<igraph_integer_t>(ms.arrangement));
+    }
+    return ig::Graph(edges, m + static_cast<igraph_integer_t>(d.arrangements.size()), false);
+}
+
+}  // namespace regionet::analysis

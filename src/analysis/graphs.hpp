@@ -1,0 +1,58 @@
+#pragma once
+// The graphs every pass starts from: the filtered dataset, the bipartite
+// municipality-arrangement graph and its projections.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "capi/igraph.hpp"
+#include "model/model.hpp"
+
+namespace regionet::analysis {
+
+// Filters shared by all analysis commands.
+struct Filter {
+    std::string domain;                  // keep arrangements of this domain (case-insensitive)
+    std::string province;                // keep municipalities of this province
+    std::string division;                // keep regions of this division only; "none": ordinary arrangements only
+    std::string region;                  // keep the municipalities in this region (arrangement id or name)
+    std::optional<int> active_in;        // keep memberships and arrangements active in this year
+    std::optional<std::size_t> exclude_larger_than;  // drop arrangements with more members
+
+    bool empty() const noexcept {
+        return domain.empty() && province.empty() && division.empty() && region.empty() && !active_in &&
+               !exclude_larger_than;
+    }
+    std::string describe() const;        // "domain=afval, province=Utrecht" for captions
+};
+
+// The dataset restricted by the filter (arrangements left without members are dropped).
+Dataset apply(const Dataset& dataset, const Filter& filter);
+
+enum class Weighting { count, newman };
+Weighting parse_weighting(const std::string& s);  // throws UsageError
+
+// Municipality co-membership network: vertex i = dataset.municipalities[i];
+// an edge for every pair sharing at least one arrangement.
+struct Projection {
+    std::size_t vertex_count = 0;
+    std::vector<std::pair<std::size_t, std::size_t>> edges;  // (i, j), i < j, sorted
+    std::vector<double> weights;         // count: shared arrangements; newman: sum of 1/(n-1)
+    std::vector<std::size_t> shared;     // number of shared arrangements per edge (either weighting)
+};
+
+// The projection onto municipalities. Computed per vertex with a sparse
+// accumulator, so cost is the number of co-member pairs, never all pairs.
+Projection project_municipalities(const Dataset& dataset, Weighting weighting = Weighting::count);
+
+// The projection onto arrangements: vertex = dataset.arrangements[i], weight =
+// shared members.
+Projection project_arrangements(const Dataset& dataset);
+
+// igraph views.
+ig::Graph to_igraph(const Projection& p);
+// Bipartite graph: vertices 0..M-1 municipalities, M..M+A-1 arrangements.
+ig::Graph bipartite(const Dataset& dataset);
+
+}  // namespace regionet::analysis

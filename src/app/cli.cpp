@@ -1,0 +1,136 @@
+#include "app/cli.hpp"
+
+#include <unistd.h>
+
+#include <fstream>
+#include <iostream>
+
+#include "importers/importer.hpp"
+
+#ifndef REGIONET_DATA_DIR
+#define REGIONET_DATA_DIR "data"
+#endif
+
+namespace regionet::app {
+
+namespace fs = std::filesystem;
+
+GlobalOptions& global() {
+    static GlobalOptions options;
+    return options;
+}
+
+void add_format_option(CLI::App& cmd, std::string& format) {
+    cmd.add_option("--format", format, "output format")
+        ->check(CLI::IsMember({"text", "csv", "json"}))
+        ->capture_default_str();
+}
+
+void add_filter_options(CLI::App& cmd, analysis::Filter& f) {
+    cmd.add_option("--domain", f.domain, "only arrangements of this domain");
+    cmd.add_option("--province", f.province, "only municipalities of this province");
+    cmd.add_option("--division", f.division, "only regions of this division ('none': only ordinary arrangements)");
+    cmd.add_option("--region", f.region, "only municipalities in this region (id or name)");
+    cmd.add_option("--active-in", f.active_in, "only memberships active in this year");
+    cmd.add_option("--exclude-larger-than", f.exclude_larger_than,
+                   "drop arrangements with more members (national ones connect everything)");
+}
+
+fs::path data_dir() {
+    if (const char* env = std::getenv("REGIONET_DATA"); env && *env) return env;
+    return REGIONET_DATA_DIR;
+}
+
+std::string import_defaults(Store& store) {
+    // data/defaults.txt lists the bundles to import, the first being the default dataset.
+    const auto dir = data_dir();
+    std::ifstream list(dir / "defaults.txt");
+    if (!list) throw Error("embedded data not found at " + dir.string() + " (set REGIONET_DATA)");
+    std::string first;
+    std::string line;
+    while (std::getline(list, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        const auto bundle = dir / line;
+        if (!global().quiet) std::cerr << "regionet: importing embedded dataset " << line << "\n";
+        ModelBuilder builder(line);
+        ImportReport report;
+        importer_for(bundle).read(bundle, builder, report, {});
+        store.save(builder.finish(), "embedded");
+        if (first.empty()) first = line;
+    }
+    if (first.empty()) throw Error(dir.string() + "/defaults.txt lists no dataset");
+    return first;
+}
+
+Loaded load_dataset(bool load_default) {
+    auto& g = global();
+    Loaded out;
+    if (load_default) {
+        out.store = std::make_unique<Store>(g.db, Store::Mode::read_write);
+        if (out.store->datasets().empty()) {
+            const auto first = import_defaults(*out.store);
+            if (!g.dataset) g.dataset = first;
+        } else if (!g.dataset && out.store->datasets().size() > 1 && out.store->has_dataset("nl-2016")) {
+            g.dataset = "nl-2016";
+        }
+    } else {
+        out.store = std::make_unique<Store>(g.db, Store::Mode::read_only);
+    }
+    const auto name = out.store->resolve(g.dataset);
+    out.dataset = out.store->load(name);
+    return out;
+}
+
+void write_file_atomic(const fs::path& path, std::string_view content) {
+    const auto dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
+    if (!fs::is_directory(dir)) throw Error(path.string() + ": folder " + dir.string() + " does not exist");
+    auto tmp = path;
+    tmp += ".tmp-" + std::to_string(::getpid());
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        if (!out) throw Error(path.string() + ": cannot write (" + tmp.string() + ")");
+        out.write(content.data(), static_cast<std::streamsize>(content.size()));
+        out.flush();
+        if (!out) {
+            std::error_code ec;
+            fs::remove(tmp, ec);
+            throw Error(path.string() + ": write failed (disk full?)");
+        }
+    }
+    std::error_code ec;
+    fs::rename(tmp, path, ec);
+    if (ec) {
+        fs::remove(tmp, ec);
+        throw Error(path.string() + ": cannot replace: " + ec.message());
+    }
+}
+
+void emit(const std::string& out_file, const std::string& content) {
+    if (out_file.empty() || out_file == "-") std::cout << content;
+    else write_file_atomic(out_file, content);
+}
+
+Progress::Progress(std::string what)
+    : m_what(std::move(what)), m_enabled(!global().quiet && ::isatty(STDERR_FILENO) == 1),
+      m_start(std::chrono::steady_clock::now()) {}
+
+Progress::~Progress() {
+    if (m_shown) std::cerr << "\r\033[K" << std::flush;
+}
+
+void Progress::update(const std::string& detail) {
+    if (!m_enabled) return;
+    const auto elapsed = std::chrono::steady_clock::now() - m_start;
+    if (elapsed < std::chrono::seconds(1)) return;
+    m_shown = true;
+    const auto secs = std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count() / 1000.0;
+    std::cerr << "\r\033[K" << m_what << ": " << detail << " (" << std::fixed << std::setprecision(1) << secs << " s)"
+              << std::flush;
+}
+
+void Progress::done() {
+    if (m_shown) std::cerr << "\r\033[K" << std::flush;
+    m_shown = false;
+}
+
+}  // namespace regionet::app

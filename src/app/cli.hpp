@@ -1,0 +1,80 @@
+#pragma once
+// What every subcommand shares: global options, the dataset it works on,
+// output files written atomically, and the terminal progress line.
+// One file per subcommand (cmd_<name>.cpp) defines setup_<name>(CLI::App&).
+#include <CLI/CLI.hpp>
+
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "analysis/graphs.hpp"
+#include "model/model.hpp"
+#include "render/table_writer.hpp"
+#include "store/store.hpp"
+
+namespace regionet::app {
+
+struct GlobalOptions {
+    std::string db = "regionet.db";
+    std::optional<std::string> dataset;
+    bool quiet = false;
+};
+
+// The single global options object, bound to the top-level app by main().
+GlobalOptions& global();
+
+// Adds --format text|csv|json.
+void add_format_option(CLI::App& cmd, std::string& format);
+// Adds the shared analysis filters (--domain, --province, --division, --region,
+// --active-in, --exclude-larger-than).
+void add_filter_options(CLI::App& cmd, analysis::Filter& filter);
+
+// Opens the database and loads the chosen dataset. When the database holds
+// no dataset yet and load_default is set, imports the embedded default data
+// first (the main job runs with no input).
+struct Loaded {
+    std::unique_ptr<Store> store;
+    Dataset dataset;
+};
+Loaded load_dataset(bool load_default = false);
+
+// Embedded default data: $REGIONET_DATA or the data/ folder built in.
+std::filesystem::path data_dir();
+// Imports every default bundle in data/ into store; returns the default dataset name.
+std::string import_defaults(Store& store);
+
+// Writes content to path via a temporary file and rename, so an existing file
+// is only replaced when the whole write succeeded.
+void write_file_atomic(const std::filesystem::path& path, std::string_view content);
+
+// Prints what a command would otherwise print to stdout, honouring --out FILE.
+void emit(const std::string& out_file, const std::string& content);
+
+// A one-line progress display on stderr: shown only when stderr is a
+// terminal, --quiet is off, and the work has taken more than a second.
+class Progress {
+public:
+    explicit Progress(std::string what);
+    ~Progress();
+    Progress(const Progress&) = delete;
+    Progress& operator=(const Progress&) = delete;
+    void update(const std::string& detail);
+    void done();
+
+private:
+    std::string m_what;
+    bool m_enabled;
+    bool m_shown = false;
+    std::chrono::steady_clock::time_point m_start;
+};
+
+// Subcommands.
+void setup_import(CLI::App& app);
+void setup_datasets(CLI::App& app);
+void setup_show(CLI::App& app);
+void setup_export(CLI::App& app);
+
+}  // namespace regionet::app

@@ -1,0 +1,19 @@
+#pragma once
+// The list of subcommands. Each lives in src/app/cmd_<name>.cpp and only
+// binds its options and calls a run function; add new ones here.
+#include <vector>
+
+#include "app/cli.hpp"
+
+namespace regionet::app {
+
+using Setup = void (*)(CLI::App&);
+
+inline const std::vector<Setup>& all_commands() {
+    static const std::vector<Setup> commands{
+        setup_import, setup_datasets, setup_show, setup_export,
+    };
+    return commands;
+}
+
+}  // namespace regionet::app

@@ -1,0 +1,109 @@
+#include "model/model_builder.hpp"
+
+#include <cmath>
+
+namespace regionet {
+
+namespace {
+
+void require(bool ok, const SourceLoc& at, const std::string& message) {
+    if (!ok) throw ImportError(at, message);
+}
+
+}  // namespace
+
+void check_year_range(const std::optional<int>& start, const std::optional<int>& end, const SourceLoc& at) {
+    if (start && end && *end < *start)
+        throw ImportError(at, "end_year " + std::to_string(*end) + " is before start_year " + std::to_string(*start));
+}
+
+ModelBuilder::ModelBuilder(std::string dataset_name) { m_dataset.name = std::move(dataset_name); }
+
+void ModelBuilder::add_municipality(Municipality m, const SourceLoc& at) {
+    require(!m.code.empty(), at, "empty municipality code");
+    require(!m.name.empty(), at, "empty name for municipality '" + m.code + "'");
+    require(!m.population || *m.population >= 0, at, "population must be >= 0");
+    require(!m.lat || (std::isfinite(*m.lat) && *m.lat >= -90 && *m.lat <= 90), at, "lat must be within -90..90");
+    require(!m.lon || (std::isfinite(*m.lon) && *m.lon >= -180 && *m.lon <= 180), at, "lon must be within -180..180");
+    require(m.lat.has_value() == m.lon.has_value(), at, "lat and lon must be given together");
+    require(!m.area_km2 || (std::isfinite(*m.area_km2) && *m.area_km2 >= 0), at, "area_km2 must be >= 0");
+    auto [it, inserted] = m_municipalities.emplace(m.code, m_dataset.municipalities.size());
+    require(inserted, at, "duplicate municipality code '" + m.code + "'");
+    m_dataset.municipalities.push_back(std::move(m));
+}
+
+void ModelBuilder::add_arrangement(Arrangement a, const SourceLoc& at) {
+    require(!a.id.empty(), at, "empty arrangement id");
+    require(!a.name.empty(), at, "empty name for arrangement '" + a.id + "'");
+    check_year_range(a.start_year, a.end_year, at);
+    require(a.host.empty() || has_municipality(a.host), at,
+            "host '" + a.host + "' of arrangement '" + a.id + "' is not a known municipality code");
+    require(!a.inhabitants || *a.inhabitants >= 0, at, "inhabitants must be >= 0");
+    auto [it, inserted] = m_arrangements.emplace(a.id, m_dataset.arrangements.size());
+    require(inserted, at, "duplicate arrangement id '" + a.id + "'");
+    m_dataset.arrangements.push_back(std::move(a));
+}
+
+void ModelBuilder::add_membership(Membership m, const SourceLoc& at) {
+    require(!m.arrangement_id.empty(), at, "empty arrangement_id");
+    require(!m.municipality_code.empty(), at, "empty municipality_code");
+    require(has_arrangement(m.arrangement_id), at, "unknown arrangement '" + m.arrangement_id + "'");
+    require(has_municipality(m.municipality_code), at, "unknown municipality '" + m.municipality_code + "'");
+    require(!m.board_seats || *m.board_seats >= 0, at, "board_seats must be >= 0");
+    require(!m.contribution_eur || std::isfinite(*m.contribution_eur), at, "contribution_eur must be a finite number");
+    require(!m.share || (*m.share >= 0 && *m.share <= 1), at, "share must be within 0..1");
+    check_year_range(m.start_year, m.end_year, at);
+    auto [it, inserted] = m_memberships.emplace(m.arrangement_id, m.municipality_code);
+    require(inserted, at,
+            "duplicate membership of '" + m.municipality_code + "' in arrangement '" + m.arrangement_id + "'");
+    m_dataset.memberships.push_back(std::move(m));
+}
+
+void ModelBuilder::add_participant(Participant p, const SourceLoc& at) {
+    require(has_arrangement(p.arrangement_id), at, "unknown arrangement '" + p.arrangement_id + "'");
+    require(!p.name.empty(), at, "empty participant name");
+    if (p.kind.empty()) p.kind = "other";
+    m_dataset.participants.push_back(std::move(p));
+}
+
+void ModelBuilder::add_neighbour(Neighbour n, const SourceLoc& at) {
+    if (n.b < n.a) std::swap(n.a, n.b);
+    require(n.a != n.b, at, "municipality '" + n.a + "' cannot neighbour itself");
+    require(has_municipality(n.a), at, "unknown municipality '" + n.a + "'");
+    require(has_municipality(n.b), at, "unknown municipality '" + n.b + "'");
+    require(std::isfinite(n.border_km) && n.border_km >= 0, at, "border_km must be >= 0");
+    require(m_neighbours.emplace(n.a, n.b).second, at, "duplicate neighbour pair '" + n.a + "', '" + n.b + "'");
+    m_dataset.neighbours.push_back(std::move(n));
+}
+
+void ModelBuilder::add_outline(Outline o, const SourceLoc& at) {
+    require(has_municipality(o.owner) || has_arrangement(o.owner), at,
+            "outline owner '" + o.owner + "' is neither a municipality nor an arrangement");
+    require(!o.wkt.empty(), at, "empty outline");
+    require(m_outlines.insert(o.owner).second, at, "duplicate outline for '" + o.owner + "'");
+    m_dataset.outlines.push_back(std::move(o));
+}
+
+Municipality* ModelBuilder::municipality(const std::string& code) {
+    auto it = m_municipalities.find(code);
+    return it == m_municipalities.end() ? nullptr : &m_dataset.municipalities[it->second];
+}
+
+Arrangement* ModelBuilder::arrangement(const std::string& id) {
+    auto it = m_arrangements.find(id);
+    return it == m_arrangements.end() ? nullptr : &m_dataset.arrangements[it->second];
+}
+
+Dataset ModelBuilder::finish() {
+    Dataset out = std::move(m_dataset);
+    out.reindex();
+    m_dataset = Dataset{};
+    m_municipalities.clear();
+    m_arrangements.clear();
+    m_memberships.clear();
+    m_neighbours.clear();
+    m_outlines.clear();
+    return out;
+}
+
+}  // namespace regionet

@@ -1,0 +1,64 @@
+#pragma once
+// The SQLite database: several named datasets, each replaced atomically, and
+// the analysis result tables the report reads. Schema versions are migrated
+// forward with PRAGMA user_version; application_id marks the file as ours.
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "capi/sqlite.hpp"
+#include "model/model.hpp"
+#include "model/table.hpp"
+
+namespace regionet {
+
+struct DatasetInfo {
+    std::string name;
+    std::string source;
+    std::string reference_date;
+    std::string imported_at;             // UTC ISO 8601
+    std::int64_t municipalities = 0;
+    std::int64_t arrangements = 0;
+    std::int64_t memberships = 0;
+};
+
+class Store {
+public:
+    static constexpr int schema_version = 1;
+
+    enum class Mode { read_only, read_write };
+    // Opens (read_write: creates) the database and migrates it. Refuses a file
+    // that is not a regionet database or has a newer schema.
+    explicit Store(const std::string& path, Mode mode = Mode::read_write);
+
+    std::vector<DatasetInfo> datasets() const;
+    bool has_dataset(const std::string& name) const;
+
+    // Picks the dataset to work on: the named one, or the only one. Throws
+    // UsageError listing the datasets when the choice is ambiguous or unknown.
+    std::string resolve(const std::optional<std::string>& name) const;
+
+    // Replaces the dataset of the same name, in one transaction.
+    void save(const Dataset& dataset, const std::string& imported_at);
+    Dataset load(const std::string& name) const;
+    void remove(const std::string& name);
+
+    // Stores a result table as result_<table.name>, replacing the rows of this dataset.
+    void save_result(const std::string& dataset, const Table& table);
+
+    sqlite3* handle() const noexcept { return m_db.get(); }
+    const std::string& path() const noexcept { return m_path; }
+
+private:
+    void migrate();
+    std::int64_t dataset_id(const std::string& name) const;
+
+    std::string m_path;
+    db::Handle m_db;
+};
+
+// Current UTC time as "2026-11-25T16:30:00Z".
+std::string utc_now();
+
+}  // namespace regionet

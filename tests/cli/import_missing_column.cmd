@@ -1,0 +1,2 @@
+import
+@TESTS@/fixtures/bundle/missing_column

@@ -1,0 +1,7 @@
+--quiet
+import
+@DATA@/ambtelijke-fusies
+---
+datasets
+--format
+csv

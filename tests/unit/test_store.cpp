@@ -1,0 +1,153 @@
+#include <catch2/catch.hpp>
+
+#include "model/model_builder.hpp"
+#include "store/store.hpp"
+#include "support/test_support.hpp"
+
+#include <fstream>
+
+using namespace regionet;
+
+namespace {
+
+Dataset small(const std::string& name) {
+    ModelBuilder b(name);
+    b.dataset().source = "test";
+    b.add_municipality({"GM1", "Bergen (L.)", "Limburg", 13000, 51.6, 6.0, 101.5}, {});
+    b.add_municipality({"GM2", "\"quoted\" <script>alert(1)</script>", "", std::nullopt, std::nullopt, std::nullopt, std::nullopt}, {});
+    b.add_municipality({"GM3", "'; DROP TABLE municipality; --", "Fryslân", 0, std::nullopt, std::nullopt, std::nullopt}, {});
+    Arrangement a;
+    a.id = "A1";
+    a.name = "Veiligheidsregio Noord";
+    a.division = "veiligheidsregio";
+    a.form = "regional_division";
+    b.add_arrangement(a, {});
+    a.id = "A2";
+    a.name = "Belastingsamenwerking";
+    a.division.clear();
+    a.host = "GM1";
+    b.add_arrangement(a, {});
+    Membership m;
+    m.arrangement_id = "A1";
+    m.municipality_code = "GM1";
+    m.share = 0.875;
+    b.add_membership(m, {});
+    m.municipality_code = "GM2";
+    m.share.reset();
+    m.board_seats = 2;
+    m.role = Role::client;
+    b.add_membership(m, {});
+    m.arrangement_id = "A2";
+    m.role = Role::host;
+    m.municipality_code = "GM1";
+    b.add_membership(m, {});
+    b.add_neighbour({"GM2", "GM1", 3.25}, {});
+    b.add_participant({"A2", "Provincie Limburg", "province"}, {});
+    b.add_outline({"GM1", "POLYGON ((6 51,7 51,7 52,6 51))"}, {});
+    return b.finish();
+}
+
+bool same(const Dataset& x, const Dataset& y) {
+    if (x.municipalities.size() != y.municipalities.size() || x.arrangements.size() != y.arrangements.size() ||
+        x.memberships.size() != y.memberships.size() || x.neighbours.size() != y.neighbours.size() ||
+        x.participants.size() != y.participants.size() || x.outlines.size() != y.outlines.size())
+        return false;
+    for (std::size_t i = 0; i < x.municipalities.size(); ++i) {
+        const auto &a = x.municipalities[i], &b = y.municipalities[i];
+        if (a.code != b.code || a.name != b.name || a.province != b.province || a.population != b.population ||
+            a.lat != b.lat || a.lon != b.lon || a.area_km2 != b.area_km2)
+            return false;
+    }
+    for (std::size_t i = 0; i < x.arrangements.size(); ++i) {
+        const auto &a = x.arrangements[i], &b = y.arrangements[i];
+        if (a.id != b.id || a.name != b.name || a.division != b.division || a.host != b.host || a.form != b.form)
+            return false;
+    }
+    for (std::size_t i = 0; i < x.memberships.size(); ++i) {
+        const auto &a = x.memberships[i], &b = y.memberships[i];
+        if (a.arrangement_id != b.arrangement_id || a.municipality_code != b.municipality_code || a.role != b.role ||
+            a.board_seats != b.board_seats || a.share != b.share)
+            return false;
+    }
+    return x.neighbours[0].border_km == y.neighbours[0].border_km && x.participants[0].name == y.participants[0].name &&
+           x.outlines[0].wkt == y.outlines[0].wkt;
+}
+
+}  // namespace
+
+TEST_CASE("store round-trips a dataset with hostile names", "[store]") {
+    Store store(":memory:");
+    const auto d = small("test");
+    store.save(d, "2026-01-01T00:00:00Z");
+    const auto back = store.load("test");
+    CHECK(same(d, back));
+    CHECK(back.municipalities[1].name == "\"quoted\" <script>alert(1)</script>");
+    CHECK(back.municipalities[2].name == "'; DROP TABLE municipality; --");
+    REQUIRE(store.datasets().size() == 1);
+    CHECK(store.datasets()[0].memberships == 3);
+}
+
+TEST_CASE("re-importing a dataset name replaces it; other datasets stay", "[store]") {
+    Store store(":memory:");
+    store.save(small("a"), "t1");
+    store.save(small("b"), "t1");
+    auto replacement = small("a");
+    replacement.memberships.pop_back();
+    replacement.reindex();
+    store.save(replacement, "t2");
+    const auto all = store.datasets();
+    REQUIRE(all.size() == 2);
+    CHECK(all[0].name == "a");
+    CHECK(all[0].memberships == 2);
+    CHECK(all[1].memberships == 3);
+}
+
+TEST_CASE("resolve picks the only dataset and lists them when ambiguous", "[store]") {
+    Store store(":memory:");
+    CHECK_THROWS_AS(store.resolve(std::nullopt), UsageError);
+    store.save(small("nl-2016"), "t");
+    CHECK(store.resolve(std::nullopt) == "nl-2016");
+    store.save(small("nl-2024"), "t");
+    CHECK_THROWS_WITH(store.resolve(std::nullopt), Catch::Contains("nl-2016, nl-2024"));
+    CHECK_THROWS_WITH(store.resolve(std::string("x")), Catch::Contains("no dataset 'x'"));
+}
+
+TEST_CASE("a database that is not regionet's or is newer is refused untouched", "[store]") {
+    test::TempDir tmp;
+    const auto path = (tmp / "other.db").string();
+    {
+        auto h = db::open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+        db::exec(h.get(), "CREATE TABLE t(x); INSERT INTO t VALUES (1)");
+    }
+    CHECK_THROWS_WITH(Store(path), Catch::Contains("not a regionet database"));
+    const auto newer = (tmp / "newer.db").string();
+    {
+        Store s(newer);
+    }
+    {
+        auto h = db::open(newer, SQLITE_OPEN_READWRITE);
+        db::exec(h.get(), "PRAGMA user_version = 99");
+    }
+    CHECK_THROWS_WITH(Store(newer), Catch::Contains("newer than this regionet supports"));
+    const auto text = tmp / "text.db";
+    {
+        std::ofstream(text) << "this is not a database, just text that is long enough to have a header ......";
+    }
+    CHECK_THROWS_WITH(Store(text.string()), Catch::Contains("not a regionet database"));
+    CHECK(test::read_file(text).rfind("this is not a database", 0) == 0);
+}
+
+TEST_CASE("result tables are stored per dataset", "[store]") {
+    Store store(":memory:");
+    store.save(small("a"), "t");
+    Table t;
+    t.name = "load";
+    t.columns = {{"code", ""}, {"value", ""}, {"flag", ""}};
+    t.rows = {{std::string("GM1"), 1.5, true}, {std::string("GM2"), Cell{}, false}};
+    store.save_result("a", t);
+    store.save_result("a", t);  // replaces, does not append
+    db::Statement s(store.handle(), "SELECT count(*), sum(flag) FROM result_load");
+    REQUIRE(s.step());
+    CHECK(s.int64(0) == 2);
+    CHECK(s.int64(1) == 1);
+}
