@@ -71,10 +71,4 @@ private:
     std::chrono::steady_clock::time_point m_start;
 };
 
-// Subcommands.
-void setup_import(CLI::App& app);
-void setup_datasets(CLI::App& app);
-void setup_show(CLI::App& app);
-void setup_export(CLI::App& app);
-
 }  // namespace regionet::app

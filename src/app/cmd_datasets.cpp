@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "app/cli.hpp"
+#include "app/commands.hpp"
 
 namespace regionet::app {
 

@@ -2,6 +2,7 @@
 #include <filesystem>
 
 #include "app/cli.hpp"
+#include "app/commands.hpp"
 #include "render/bundle_writer.hpp"
 
 namespace regionet::app {

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "app/cli.hpp"
+#include "app/commands.hpp"
 #include "importers/importer.hpp"
 
 namespace regionet::app {

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "app/cli.hpp"
+#include "app/commands.hpp"
 
 namespace regionet::app {
 

@@ -143,7 +143,7 @@ TEST_CASE("every validation error names file, line and column", "[importer][bund
     }
 }
 
-TEST_CASE("--keep-going reports every bad row and imports the rest", "[importer][bundle]") {
+TEST_CASE("keep-going mode reports every bad row and imports the rest", "[importer][bundle]") {
     ImportReport report;
     Dataset d;
     REQUIRE(import(municipalities, arrangements,
