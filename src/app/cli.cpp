@@ -81,6 +81,11 @@ Loaded load_dataset(bool load_default) {
     return out;
 }
 
+void save_results(const std::string& dataset, const std::vector<const Table*>& tables) {
+    Store store(global().db, Store::Mode::read_write);
+    for (const auto* t : tables) store.save_result(dataset, *t);
+}
+
 void write_file_atomic(const fs::path& path, std::string_view content) {
     const auto dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
     if (!fs::is_directory(dir)) throw Error(path.string() + ": folder " + dir.string() + " does not exist");

@@ -41,6 +41,10 @@ struct Loaded {
 };
 Loaded load_dataset(bool load_default = false);
 
+// Stores result tables for the report (result_<table.name> in the database),
+// opening the database for writing only for this.
+void save_results(const std::string& dataset, const std::vector<const Table*>& tables);
+
 // Embedded default data: $REGIONET_DATA or the data/ folder built in.
 std::filesystem::path data_dir();
 // Imports every default bundle in data/ into store; returns the default dataset name.
