@@ -33,10 +33,16 @@ public:
         if (!unknown.empty()) report.notice(reader.file() + ": ignored unknown column(s) " + unknown);
     }
 
-    // The trimmed field, or "" when the column is absent.
+    // The trimmed field, or "" when the column is absent. A leading apostrophe
+    // before = + - @ or ' is the spreadsheet formula guard that `regionet export`
+    // writes; it is removed, so export then import gives back the same text.
     std::string get(const csv::Record& r, const std::string& name) const {
         auto it = m_index.find(name);
-        return it == m_index.end() ? std::string() : csv::trim(r.fields[it->second]);
+        if (it == m_index.end()) return {};
+        auto v = csv::trim(r.fields[it->second]);
+        if (v.size() > 1 && v[0] == '\'' && std::string_view("=+-@'").find(v[1]) != std::string_view::npos)
+            v.erase(0, 1);
+        return v;
     }
     // Names keep every character but surrounding whitespace.
     SourceLoc at(const csv::Record& r, const std::string& name) const {
