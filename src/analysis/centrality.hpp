@@ -1,0 +1,62 @@
+#pragma once
+// Network position on the municipality co-membership network (projection of
+// the bipartite graph; weight = shared arrangements, or Newman's 1/(n-1) per
+// arrangement), and the two-mode degree of arrangements.
+//
+// Normalisation (also shown in `regionet centrality --help`):
+//   degree       number of partner municipalities (raw)
+//   strength     sum of edge weights (raw)
+//   betweenness  weighted shortest paths, distance = 1/weight, each unordered
+//                pair once, divided by (n-1)(n-2)/2 -> [0, 1]
+//   harmonic     mean over the other n-1 vertices of 1/distance (distance = 1/weight)
+//   eigenvector  weighted, scaled so the maximum is 1
+//   pagerank     weighted, damping 0.85, sums to 1
+//   constraint   Burt's constraint, weighted, raw (empty for isolated vertices)
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analysis/graphs.hpp"
+#include "model/model.hpp"
+#include "model/table.hpp"
+
+namespace regionet::analysis {
+
+struct CentralityOptions {
+    Weighting weighting = Weighting::count;
+    std::optional<double> betweenness_cutoff;   // only paths of distance <= cutoff (estimate)
+    std::optional<std::size_t> sample;          // betweenness from K sampled sources, scaled by n/K (estimate)
+    unsigned long seed = 1;                     // for --sample
+    bool betweenness = true;                    // false: skip betweenness (left empty)
+    double damping = 0.85;
+};
+
+struct CentralityResult {
+    // Indexed like dataset.municipalities.
+    std::vector<std::int64_t> degree;
+    std::vector<double> strength;
+    std::vector<double> betweenness;            // normalised, see above
+    std::vector<double> betweenness_raw;        // number of pair-shortest-path shares (unordered pairs)
+    std::vector<double> harmonic;
+    std::vector<double> eigenvector;
+    std::vector<double> pagerank;
+    std::vector<std::optional<double>> constraint;
+    // Indexed like dataset.arrangements: number of members.
+    std::vector<std::int64_t> arrangement_degree;
+
+    bool betweenness_estimated = false;
+    std::string betweenness_method;             // "exact", "cutoff 2.5", "sample 100 of 11000 sources", "skipped"
+};
+
+CentralityResult centrality(const Dataset& dataset, const CentralityOptions& options = {});
+
+// Table "centrality_municipality": code, name, degree, strength, betweenness,
+// harmonic, eigenvector, pagerank, constraint, betweenness_estimated; sorted by code.
+Table municipality_table(const Dataset& dataset, const CentralityResult& result);
+// Table "centrality_arrangement": id, name, domain, two_mode_degree; sorted by
+// degree (descending), then id.
+Table arrangement_table(const Dataset& dataset, const CentralityResult& result);
+
+}  // namespace regionet::analysis
