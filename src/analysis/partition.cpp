@@ -1,0 +1,118 @@
+#include "analysis/partition.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "capi/igraph.hpp"
+#include "model/error.hpp"
+
+namespace regionet::analysis {
+
+namespace {
+
+std::string lower(std::string s) {
+    for (auto& c : s)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return s;
+}
+
+// Dense labels 0..k-1 in order of first appearance; returns k.
+std::size_t densify(std::vector<igraph_integer_t>& labels) {
+    std::map<igraph_integer_t, igraph_integer_t> seen;
+    for (auto& l : labels) {
+        auto [it, inserted] = seen.emplace(l, static_cast<igraph_integer_t>(seen.size()));
+        l = it->second;
+    }
+    return seen.size();
+}
+
+}  // namespace
+
+PartitionAgreement compare_partitions(const std::vector<std::int64_t>& a, const std::vector<std::int64_t>& b) {
+    if (a.size() != b.size()) throw Error("compare_partitions: label vectors differ in length");
+    std::vector<igraph_integer_t> la;
+    std::vector<igraph_integer_t> lb;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (a[i] == kUnassigned || b[i] == kUnassigned) continue;
+        la.push_back(static_cast<igraph_integer_t>(a[i]));
+        lb.push_back(static_cast<igraph_integer_t>(b[i]));
+    }
+    PartitionAgreement r;
+    r.items = la.size();
+    r.groups_a = densify(la);
+    r.groups_b = densify(lb);
+    if (r.items == 0) {
+        r.ari = r.nmi = 0.0;
+        return r;
+    }
+    const ig::IntVector va(la);
+    const ig::IntVector vb(lb);
+    igraph_real_t value = 0;
+    ig::check(igraph_compare_communities(va.get(), vb.get(), &value, IGRAPH_COMMCMP_ADJUSTED_RAND));
+    r.ari = value;
+    ig::check(igraph_compare_communities(va.get(), vb.get(), &value, IGRAPH_COMMCMP_NMI));
+    r.nmi = value;
+    ig::check(igraph_compare_communities(va.get(), vb.get(), &value, IGRAPH_COMMCMP_VI));
+    r.vi = value;
+    return r;
+}
+
+std::vector<std::int64_t> division_labels(const Dataset& d, const std::string& division) {
+    std::vector<std::int64_t> labels(d.municipalities.size(), kUnassigned);
+    std::vector<double> best_share(d.municipalities.size(), -1.0);
+    // Memberships are sorted by arrangement id, so on equal shares the first
+    // region seen (smallest id) is kept.
+    for (const auto& ms : d.memberships) {
+        const auto& a = d.arrangements[ms.arrangement];
+        if (a.division != division) continue;
+        const double share = ms.share.value_or(1.0);
+        if (share > best_share[ms.municipality]) {
+            best_share[ms.municipality] = share;
+            labels[ms.municipality] = static_cast<std::int64_t>(ms.arrangement);
+        }
+    }
+    return labels;
+}
+
+std::string province_division(const Dataset& d) {
+    for (const auto& div : d.divisions()) {
+        const auto l = lower(div);
+        if (l == "province" || l == "provincie") return div;
+    }
+    return {};
+}
+
+ProvinceLabels province_labels(const Dataset& d) {
+    ProvinceLabels p;
+    p.division = province_division(d);
+    if (!p.division.empty()) {
+        auto raw = division_labels(d, p.division);
+        std::map<std::int64_t, std::int64_t> index;  // arrangement index -> label
+        for (auto r : raw)
+            if (r != kUnassigned) index.emplace(r, 0);
+        for (auto& [arr, label] : index) {
+            label = static_cast<std::int64_t>(p.names.size());
+            p.names.push_back(d.arrangements[static_cast<std::size_t>(arr)].name);
+        }
+        p.labels.reserve(raw.size());
+        for (auto r : raw) p.labels.push_back(r == kUnassigned ? kUnassigned : index[r]);
+        return p;
+    }
+    std::set<std::string> names;
+    for (const auto& m : d.municipalities)
+        if (!m.province.empty()) names.insert(m.province);
+    p.names.assign(names.begin(), names.end());
+    p.labels.reserve(d.municipalities.size());
+    for (const auto& m : d.municipalities) {
+        if (m.province.empty()) {
+            p.labels.push_back(kUnassigned);
+            continue;
+        }
+        const auto it = std::lower_bound(p.names.begin(), p.names.end(), m.province);
+        p.labels.push_back(static_cast<std::int64_t>(it - p.names.begin()));
+    }
+    return p;
+}
+
+}  // namespace regionet::analysis
