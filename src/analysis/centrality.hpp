@@ -26,10 +26,12 @@ namespace regionet::analysis {
 
 struct CentralityOptions {
     Weighting weighting = Weighting::count;
-    std::optional<double> betweenness_cutoff;   // only paths of distance <= cutoff (estimate)
+    std::optional<double> betweenness_cutoff;   // only paths of distance <= cutoff, for betweenness and
+                                                // harmonic (both then estimates)
     std::optional<std::size_t> sample;          // betweenness from K sampled sources, scaled by n/K (estimate)
     unsigned long seed = 1;                     // for --sample
     bool betweenness = true;                    // false: skip betweenness (left empty)
+    bool harmonic = true;                       // false: skip harmonic closeness (left empty)
     double damping = 0.85;
 };
 
@@ -48,12 +50,14 @@ struct CentralityResult {
 
     bool betweenness_estimated = false;
     std::string betweenness_method;             // "exact", "cutoff 2.5", "sample 100 of 11000 sources", "skipped"
+    bool harmonic_estimated = false;            // with a cutoff
 };
 
 CentralityResult centrality(const Dataset& dataset, const CentralityOptions& options = {});
 
 // Table "centrality_municipality": code, name, degree, strength, betweenness,
-// harmonic, eigenvector, pagerank, constraint, betweenness_estimated; sorted by code.
+// harmonic, eigenvector, pagerank, constraint, estimated (yes when betweenness
+// or harmonic is an estimate); sorted by code. Skipped measures are empty cells.
 Table municipality_table(const Dataset& dataset, const CentralityResult& result);
 // Table "centrality_arrangement": id, name, domain, two_mode_degree; sorted by
 // degree (descending), then id.

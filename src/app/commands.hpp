@@ -14,6 +14,9 @@ void setup_import(CLI::App& app);
 void setup_datasets(CLI::App& app);
 void setup_show(CLI::App& app);
 void setup_export(CLI::App& app);
+void setup_overlap(CLI::App& app);
+void setup_load(CLI::App& app);
+void setup_centrality(CLI::App& app);
 
 inline const std::vector<Setup>& all_commands() {
     static const std::vector<Setup> commands{
@@ -21,6 +24,9 @@ inline const std::vector<Setup>& all_commands() {
         setup_datasets,
         setup_show,
         setup_export,
+        setup_overlap,
+        setup_load,
+        setup_centrality,
     };
     return commands;
 }

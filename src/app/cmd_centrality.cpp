@@ -1,0 +1,89 @@
+// regionet centrality [--weighting count|newman] [--betweenness-cutoff D] [--sample K] [filters]
+#include <iostream>
+#include <sstream>
+
+#include "analysis/centrality.hpp"
+#include "app/cli.hpp"
+#include "app/commands.hpp"
+
+namespace regionet::app {
+
+namespace {
+
+struct CentralityCommand {
+    analysis::Filter filter;
+    analysis::CentralityOptions options;
+    std::string weighting = "count";
+    std::string table = "municipality";
+    std::string format = "text";
+    std::string out;
+    bool no_betweenness = false;
+    bool no_harmonic = false;
+    bool no_save = false;
+};
+
+void run(CentralityCommand cmd) {
+    cmd.options.weighting = analysis::parse_weighting(cmd.weighting);
+    cmd.options.betweenness = !cmd.no_betweenness;
+    cmd.options.harmonic = !cmd.no_harmonic;
+    auto loaded = load_dataset(true);
+    const auto name = loaded.dataset.name;
+    const auto d = analysis::apply(loaded.dataset, cmd.filter);
+    loaded.store.reset();
+    const auto result = analysis::centrality(d, cmd.options);
+    if (!global().quiet && (result.betweenness_estimated || result.harmonic_estimated))
+        std::cerr << "note: betweenness is an estimate (" << result.betweenness_method << ")"
+                  << (result.harmonic_estimated ? "; harmonic closeness counts only paths within the cutoff" : "")
+                  << "\n";
+    const auto municipalities = analysis::municipality_table(d, result);
+    const auto arrangements = analysis::arrangement_table(d, result);
+    std::ostringstream s;
+    render::write_table(cmd.table == "arrangement" ? arrangements : municipalities, render::parse_format(cmd.format), s);
+    emit(cmd.out, s.str());
+    if (!cmd.no_save) save_results(name, {&municipalities, &arrangements});
+}
+
+}  // namespace
+
+void setup_centrality(CLI::App& app) {
+    auto cmd = std::make_shared<CentralityCommand>();
+    auto* sub = app.add_subcommand(
+        "centrality", "Network position of municipalities on the co-membership network; two-mode degree of arrangements");
+    sub->footer(
+        "The network: municipalities, linked when they share an arrangement; weight = shared\n"
+        "arrangements (--weighting count) or the sum of 1/(n-1) over shared arrangements of n\n"
+        "members (--weighting newman). Distance along an edge = 1/weight.\n"
+        "Columns and normalisation:\n"
+        "  degree       partner municipalities, raw count (not normalised)\n"
+        "  strength     sum of edge weights, raw (not normalised)\n"
+        "  betweenness  share of weighted shortest paths through it, each unordered pair once,\n"
+        "               normalised: divided by (n-1)(n-2)/2, so 0..1\n"
+        "  harmonic     harmonic closeness, normalised: mean of 1/distance over the other n-1\n"
+        "  eigenvector  weighted eigenvector centrality, normalised: maximum = 1\n"
+        "  pagerank     weighted PageRank (damping 0.85), normalised: sums to 1\n"
+        "  constraint   Burt's constraint, weighted, raw (low = broker); empty when isolated\n"
+        "  estimated    yes when betweenness/harmonic come from --betweenness-cutoff or --sample\n"
+        "Arrangements (--table arrangement): id, name, domain, two_mode_degree (members).\n"
+        "Betweenness and harmonic closeness cost O(n m log n): on large networks use\n"
+        "--exclude-larger-than N, --betweenness-cutoff D, --sample K, or --no-betweenness.");
+    sub->add_option("--weighting", cmd->weighting, "edge weight: count or newman")
+        ->check(CLI::IsMember({"count", "newman"}))
+        ->capture_default_str();
+    sub->add_option("--betweenness-cutoff", cmd->options.betweenness_cutoff,
+                    "only count paths up to this distance (betweenness and harmonic become estimates)");
+    sub->add_option("--sample", cmd->options.sample,
+                    "estimate betweenness from K randomly chosen source municipalities (scaled by n/K)");
+    sub->add_option("--seed", cmd->options.seed, "seed for --sample")->capture_default_str();
+    sub->add_flag("--no-betweenness", cmd->no_betweenness, "skip betweenness (empty column)");
+    sub->add_flag("--no-harmonic", cmd->no_harmonic, "skip harmonic closeness (empty column)");
+    sub->add_option("--table", cmd->table, "which table to print (both are stored)")
+        ->check(CLI::IsMember({"municipality", "arrangement"}))
+        ->capture_default_str();
+    add_filter_options(*sub, cmd->filter);
+    add_format_option(*sub, cmd->format);
+    sub->add_option("--out", cmd->out, "write to this file instead of stdout");
+    sub->add_flag("--no-save", cmd->no_save, "do not store the result in the database");
+    sub->callback([cmd] { run(*cmd); });
+}
+
+}  // namespace regionet::app
