@@ -86,6 +86,30 @@ void each_row(csv::Reader& reader, ImportReport& report, const ImportOptions& op
 
 constexpr std::int64_t max_count = 1'000'000'000;
 
+std::string hex_byte(unsigned char ch) {
+    static const char* hex = "0123456789ABCDEF";
+    return std::string("0x") + hex[ch >> 4] + hex[ch & 15];
+}
+
+// Municipality codes are identifiers (GM0363): a space or control character in
+// one is a typo that would otherwise surface later as an unknown reference.
+void check_code(const std::string& code, const SourceLoc& at) {
+    auto fail = [&](const std::string& what) {
+        std::string shown;  // control characters shown as \x09, never sent to the terminal
+        for (unsigned char ch : code)
+            shown += (ch < 0x20 || ch == 0x7F) ? "\\x" + hex_byte(ch).substr(2) : std::string(1, static_cast<char>(ch));
+        throw ImportError(at, "code '" + shown + "' contains " + what +
+                                  "; expected a code without spaces or control characters, like GM0363");
+    };
+    for (std::size_t i = 0; i < code.size(); ++i) {
+        const auto ch = static_cast<unsigned char>(code[i]);
+        if (ch == ' ') fail("a space");
+        if (ch < 0x20 || ch == 0x7F) fail("control character " + hex_byte(ch));
+        if (ch == 0xC2 && i + 1 < code.size() && static_cast<unsigned char>(code[i + 1]) == 0xA0)
+            fail("a non-breaking space");
+    }
+}
+
 }  // namespace
 
 namespace bundle {
@@ -111,6 +135,7 @@ void read_municipalities(std::istream& in, const std::string& file, ModelBuilder
         c.require_value(r, "name");
         Municipality m;
         m.code = c.get(r, "code");
+        check_code(m.code, c.at(r, "code"));
         m.name = c.get(r, "name");
         m.province = c.get(r, "province");
         m.population = c.integer(r, "population", 0, max_count);
@@ -255,10 +280,19 @@ void BundleImporter::read(const fs::path& input, ModelBuilder& out, ImportReport
             if (part.required) throw ImportError({path.string()}, "missing file; a bundle needs municipalities.csv, arrangements.csv and memberships.csv");
             continue;
         }
+        // A folder, device or pipe (a link to /dev/zero) would read as empty or never end.
+        if (!fs::is_regular_file(path)) throw ImportError({path.string()}, "not a regular file; expected a CSV file");
         std::ifstream in(path, std::ios::binary);
         if (!in) throw ImportError({path.string()}, "cannot open for reading");
         part.read(in, path.string(), out, report, options);
     }
+    std::size_t rows = 0;
+    for (const auto& part : parts) {
+        auto it = report.files.find((input / part.file).string());
+        if (it != report.files.end()) rows += it->second.imported + it->second.skipped;
+    }
+    if (rows == 0)
+        throw ImportError({input.string()}, "empty bundle: no rows in any file; expected at least one municipality in municipalities.csv");
 }
 
 }  // namespace regionet

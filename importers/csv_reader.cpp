@@ -3,12 +3,20 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <iomanip>
 #include <iterator>
 #include <sstream>
 
 namespace regionet::csv {
 
 namespace {
+
+// A limit as people write it: 90, 0.5, 1e+15 (std::to_string gives 90.000000).
+std::string limit_text(double v) {
+    std::ostringstream s;
+    s << std::setprecision(15) << v;
+    return s.str();
+}
 
 std::string describe_byte(unsigned char c) {
     static const char* hex = "0123456789ABCDEF";
@@ -142,8 +150,10 @@ std::optional<std::size_t> Reader::find(std::string_view name) const {
 std::size_t Reader::require(std::string_view name) const {
     if (auto i = find(name)) return *i;
     std::string have;
-    for (const auto& h : m_header) have += (have.empty() ? "" : ", ") + h;
-    fail(m_header_line, 0, "missing required column '" + std::string(name) + "' (header has: " + have + ")");
+    for (const auto& h : m_header)
+        if (!h.empty()) have += (have.empty() ? "" : ", ") + h;
+    fail(m_header_line, 0, "missing required column '" + std::string(name) + "' (" +
+                               (have.empty() ? std::string("header has no column names") : "header has: " + have) + ")");
 }
 
 bool Reader::parse_record(Record& r) {
@@ -217,6 +227,14 @@ bool Reader::next(Record& r) {
     while (parse_record(r)) {
         const bool blank = std::all_of(r.fields.begin(), r.fields.end(), [](const std::string& f) { return f.empty(); });
         if (blank) continue;
+        if (r.fields.size() == 1 && m_header.size() > 1) {
+            // A line written with the other delimiter reads as one long field.
+            const char other = m_delimiter == ';' ? ',' : ';';
+            if (r.fields[0].find(other) != std::string::npos)
+                fail(r.line, 1, std::string("1 field, but the header has ") + std::to_string(m_header.size()) +
+                                    " columns separated by '" + m_delimiter + "'; this line seems to use '" + other +
+                                    "' (mixed delimiters?)");
+        }
         if (r.fields.size() > m_header.size()) {
             // Trailing empty fields (a delimiter at the end of the line) are harmless.
             while (r.fields.size() > m_header.size() && r.fields.back().empty()) {
@@ -268,7 +286,7 @@ std::optional<double> parse_real(std::string_view field, const SourceLoc& at, st
     const bool word = std::any_of(norm.begin(), norm.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) && c != 'e' && c != 'E'; });
     if (ec == std::errc::result_out_of_range || (ec == std::errc() && p == e && !word && (!std::isfinite(v) || v < min || v > max)))
         throw ImportError(at, std::string(column) + ": " + s + " is out of range; expected a number from " +
-                                  std::to_string(min) + " to " + std::to_string(max));
+                                  limit_text(min) + " to " + limit_text(max));
     if (ec != std::errc() || p != e || word)
         throw ImportError(at, std::string(column) + ": expected a number" +
                                   (decimal_comma ? std::string(" (decimal comma or point)") : std::string(" (decimal point)")) +
