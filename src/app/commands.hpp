@@ -17,6 +17,10 @@ void setup_export(CLI::App& app);
 void setup_overlap(CLI::App& app);
 void setup_load(CLI::App& app);
 void setup_centrality(CLI::App& app);
+void setup_communities(CLI::App& app);
+void setup_congruence(CLI::App& app);
+void setup_screen(CLI::App& app);
+void setup_partners(CLI::App& app);
 
 inline const std::vector<Setup>& all_commands() {
     static const std::vector<Setup> commands{
@@ -27,6 +31,10 @@ inline const std::vector<Setup>& all_commands() {
         setup_overlap,
         setup_load,
         setup_centrality,
+        setup_communities,
+        setup_congruence,
+        setup_screen,
+        setup_partners,
     };
     return commands;
 }

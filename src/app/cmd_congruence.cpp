@@ -1,0 +1,85 @@
+// regionet congruence [--against province] [filters]
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "analysis/congruence.hpp"
+#include "app/cli.hpp"
+#include "app/commands.hpp"
+
+namespace regionet::app {
+
+namespace {
+
+struct CongruenceCommand {
+    analysis::Filter filter;
+    analysis::CongruenceOptions options;
+    std::string format = "text";
+    std::string table;
+    std::string out;
+    bool no_save = false;
+};
+
+// Prints several result tables: text shows each under its name, json an object
+// keyed by table name, csv only the table chosen with --table (default the first).
+std::string write_tables(const std::vector<const Table*>& tables, const std::string& format, const std::string& only) {
+    std::ostringstream s;
+    const auto f = render::parse_format(format);
+    if (f == render::Format::csv) {
+        const Table* chosen = tables.front();
+        for (const auto* t : tables)
+            if (t->name == only) chosen = t;
+        if (!only.empty() && chosen->name != only) throw UsageError("no table '" + only + "' in this command's output");
+        render::write_csv(*chosen, s);
+    } else if (f == render::Format::json) {
+        nlohmann::ordered_json j = nlohmann::ordered_json::object();
+        for (const auto* t : tables) {
+            std::ostringstream one;
+            render::write_json(*t, one);
+            j[t->name] = nlohmann::ordered_json::parse(one.str());
+        }
+        s << j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
+    } else {
+        for (std::size_t i = 0; i < tables.size(); ++i) {
+            s << (i ? "\n" : "") << tables[i]->name << " (" << tables[i]->rows.size() << ")\n";
+            render::write_text(*tables[i], s);
+        }
+    }
+    return s.str();
+}
+void run(const CongruenceCommand& cmd) {
+    auto loaded = load_dataset(true);
+    const auto name = loaded.dataset.name;
+    const auto d = analysis::apply(loaded.dataset, cmd.filter);
+    loaded.store.reset();
+    const auto result = analysis::congruence(d, cmd.options);
+    const auto divisions = analysis::divisions_table(result);
+    const auto fits = analysis::to_table(d, result);
+    emit(cmd.out, write_tables({&divisions, &fits}, cmd.format, cmd.table));
+    if (!cmd.no_save) save_results(name, {&divisions, &fits});
+}
+
+}  // namespace
+
+void setup_congruence(CLI::App& app) {
+    auto cmd = std::make_shared<CongruenceCommand>();
+    auto* sub = app.add_subcommand(
+        "congruence", "Agreement between regional divisions, and how well each arrangement fits one region");
+    sub->footer(
+        "Tables: congruence_divisions for every pair of divisions (division_a, division_b, municipalities\n"
+        "with a region in both, regions_a, regions_b, ari, nmi, vi); congruence_arrangements for every\n"
+        "ordinary arrangement (id, name, domain, form, members, against, best_region, best_region_name,\n"
+        "inside, share = inside / members, regions, unassigned, provinces, crosses_province).\n"
+        "'province' is a division named province/provincie when present, else the municipalities'\n"
+        "province field. --format csv prints one table (--table).");
+    sub->add_option("--against", cmd->options.against, "division to fit the arrangements in")->capture_default_str();
+    add_filter_options(*sub, cmd->filter);
+    add_format_option(*sub, cmd->format);
+    sub->add_option("--table", cmd->table, "with --format csv: congruence_divisions or congruence_arrangements")
+        ->check(CLI::IsMember({"congruence_divisions", "congruence_arrangements"}));
+    sub->add_option("--out", cmd->out, "write to this file instead of stdout");
+    sub->add_flag("--no-save", cmd->no_save, "do not store the result in the database");
+    sub->callback([cmd] { run(*cmd); });
+}
+
+}  // namespace regionet::app

@@ -1,0 +1,74 @@
+// regionet partners CODE [--top 10] [--new-only] [filters]
+#include <cctype>
+#include <iostream>
+#include <sstream>
+
+#include "analysis/partners.hpp"
+#include "app/cli.hpp"
+#include "app/commands.hpp"
+
+namespace regionet::app {
+
+namespace {
+
+struct PartnersCommand {
+    analysis::Filter filter;
+    analysis::PartnerOptions options;
+    std::string code;
+    std::string language = "en";
+    std::string format = "text";
+    std::string out;
+    bool no_save = false;
+};
+
+void run(const PartnersCommand& cmd) {
+    auto loaded = load_dataset(true);
+    const auto name = loaded.dataset.name;
+    const auto d = analysis::apply(loaded.dataset, cmd.filter);
+    loaded.store.reset();
+    auto table = analysis::to_table(d, analysis::partners(d, cmd.code, cmd.options), cmd.language);
+    std::ostringstream s;
+    render::write_table(table, render::parse_format(cmd.format), s);
+    emit(cmd.out, s.str());
+    if (!cmd.no_save) {
+        // One stored table per municipality asked about.
+        std::string key;
+        for (char c : cmd.code) key += std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(static_cast<unsigned char>(c))) : '_';
+        table.name = "partners_" + key;
+        save_results(name, {&table});
+    }
+}
+
+}  // namespace
+
+void setup_partners(CLI::App& app) {
+    auto cmd = std::make_shared<PartnersCommand>();
+    auto* sub = app.add_subcommand("partners", "Candidate partners of a municipality, ranked by a documented score");
+    sub->footer(
+        "score = 0.30 co + 0.25 regions + 0.25 proximity + 0.10 size + 0.10 province, each in 0..1:\n"
+        "  co        c / (c + 1), c = ordinary arrangements both take part in\n"
+        "  regions   divisions with the same region / divisions where both have a region\n"
+        "  proximity 1 for neighbours, else max(0, 1 - distance_km / 50) from coordinates, else 0\n"
+        "  size      smaller / larger population (0 when unknown)\n"
+        "  province  1 when in the same province\n"
+        "Ties by code. Columns: rank, code, name, province, score, co_memberships, same_regions,\n"
+        "common_divisions, neighbour, distance_km, size_similarity, same_province, reasons,\n"
+        "open_arrangements (the candidate's arrangements the municipality is not in; shared ones\n"
+        "are excluded). Stored as result_partners_<code>.");
+    sub->add_option("code", cmd->code, "municipality code (or exact name)")->required();
+    sub->add_option("--top", cmd->options.top, "number of candidates")->check(CLI::PositiveNumber)->capture_default_str();
+    sub->add_flag("--new-only", cmd->options.new_only, "leave out municipalities that already share an arrangement");
+    sub->add_option("--proximity-km", cmd->options.proximity_km, "distance at which proximity reaches 0")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
+    sub->add_option("--language", cmd->language, "language of the reasons")
+        ->check(CLI::IsMember({"nl", "en"}))
+        ->capture_default_str();
+    add_filter_options(*sub, cmd->filter);
+    add_format_option(*sub, cmd->format);
+    sub->add_option("--out", cmd->out, "write to this file instead of stdout");
+    sub->add_flag("--no-save", cmd->no_save, "do not store the result in the database");
+    sub->callback([cmd] { run(*cmd); });
+}
+
+}  // namespace regionet::app
