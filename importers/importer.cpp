@@ -1,5 +1,6 @@
 #include "importers/importer.hpp"
 
+#include "importers/boundary_importer.hpp"
 #include "importers/bundle_importer.hpp"
 
 namespace regionet {
@@ -14,6 +15,7 @@ const std::vector<std::unique_ptr<Importer>>& importers() {
     static const auto all = [] {
         std::vector<std::unique_ptr<Importer>> v;
         v.push_back(std::make_unique<BundleImporter>());
+        v.push_back(std::make_unique<BoundaryImporter>());
         return v;
     }();
     return all;

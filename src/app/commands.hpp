@@ -11,6 +11,7 @@ using Setup = void (*)(CLI::App&);
 
 // One line per subcommand, defined in src/app/cmd_<name>.cpp.
 void setup_import(CLI::App& app);
+void setup_import_boundaries(CLI::App& app);
 void setup_datasets(CLI::App& app);
 void setup_show(CLI::App& app);
 void setup_export(CLI::App& app);
@@ -25,6 +26,7 @@ void setup_partners(CLI::App& app);
 inline const std::vector<Setup>& all_commands() {
     static const std::vector<Setup> commands{
         setup_import,
+        setup_import_boundaries,
         setup_datasets,
         setup_show,
         setup_export,

@@ -60,8 +60,20 @@ bool is_polygonal(const OGRGeometry& g) {
 
 // GEOS refuses overlays on invalid rings (self-touching after simplification);
 // repair them, keeping only the polygonal part.
-OGRGeometryUniquePtr make_valid(OGRGeometryUniquePtr g) {
-    if (g->IsValid()) return g;
+// GEOS explains invalidity through CPLError; those messages are replaced by one
+// line of our own in `notes`.
+OGRGeometryUniquePtr make_valid(OGRGeometryUniquePtr g, const std::string& what, std::vector<std::string>& notes) {
+    bool valid = false;
+    std::string reason;
+    {
+        MessageCollector geos;
+        valid = g->IsValid();
+        if (!geos.messages().empty()) reason = geos.messages().front();
+    }
+    if (valid) return g;
+    const auto colon = reason.find(": ");
+    if (colon != std::string::npos) reason.erase(0, colon + 2);
+    notes.push_back(what + ": invalid outline (" + (reason.empty() ? "GEOS" : reason) + ", RD New), repaired");
     OGRGeometryUniquePtr fixed(g->MakeValid());
     if (!fixed) return g;
     if (is_polygonal(*fixed)) return fixed;
@@ -216,7 +228,8 @@ Layer read_layer(const std::filesystem::path& file, const ReadOptions& options) 
         OGRGeometryUniquePtr rd(geometry->clone());
         if (rd->transform(to_rd.get()) != OGRERR_NONE)
             throw ImportError(at, "feature " + code + ": cannot transform to RD New: " + gdal.last_error());
-        layer.features.push_back({std::move(code), std::move(name), number, make_valid(std::move(rd))});
+        const std::string what = layer.file + ": feature " + std::to_string(number) + " (" + code + " " + name + ")";
+        layer.features.push_back({std::move(code), std::move(name), number, make_valid(std::move(rd), what, layer.messages)});
     }
     for (const auto& m : gdal.messages()) layer.messages.push_back(layer.file + ": " + m);
     return layer;
@@ -240,7 +253,7 @@ Layer layer_from_wkt(const std::string& owner, const std::vector<WktFeature>& fe
         g->assignSpatialReference(nullptr);  // the transformation says what the coordinates are
         if (g->transform(to_rd.get()) != OGRERR_NONE)
             throw ImportError(at, "outline of " + f.code + ": cannot transform to RD New: " + gdal.last_error());
-        layer.features.push_back({f.code, f.name, number, make_valid(std::move(g))});
+        layer.features.push_back({f.code, f.name, number, make_valid(std::move(g), owner + ": " + f.code, layer.messages)});
     }
     for (const auto& m : gdal.messages()) layer.messages.push_back(owner + ": " + m);
     return layer;
