@@ -22,6 +22,7 @@ void setup_communities(CLI::App& app);
 void setup_congruence(CLI::App& app);
 void setup_screen(CLI::App& app);
 void setup_partners(CLI::App& app);
+void setup_report(CLI::App& app);
 
 inline const std::vector<Setup>& all_commands() {
     static const std::vector<Setup> commands{
@@ -37,6 +38,7 @@ inline const std::vector<Setup>& all_commands() {
         setup_congruence,
         setup_screen,
         setup_partners,
+        setup_report,
     };
     return commands;
 }

@@ -1,0 +1,62 @@
+#pragma once
+// Builds the board report document from the dataset, the projection and the
+// result tables of the analysis passes. Computes nothing the passes compute:
+// it selects, ranks by a given column, counts and words. A pass result that is
+// missing leaves its section with a note saying so.
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "analysis/graphs.hpp"
+#include "model/model.hpp"
+#include "model/table.hpp"
+#include "render/report_document.hpp"
+
+namespace regionet::render::report {
+
+struct MapFigure {
+    std::string file;                    // "network.svg"
+    std::string svg;
+    std::string caption;
+    std::string alt;
+};
+
+// The result tables the report reads, by Table::name, with the columns it uses
+// (others are ignored; a missing column leaves its part out):
+//   overlap            a, b, a_name, b_name, shared, size_a, size_b, jaccard,
+//                      overlap_coefficient, nested, same_domain,
+//                      redundancy_candidate, identical, only_in_a, only_in_b
+//   load_municipality  code, name, memberships, host_roles, board_seats,
+//                      weighted_load, load_per_10k_inhabitants, rank
+//   centrality         code, name, degree, strength, betweenness, harmonic,
+//                      eigenvector, pagerank, constraint
+//   communities        code, community
+//   community_agreement division, ari, nmi   (communities against each division)
+//   congruence_divisions division_a, division_b, ari, nmi
+//   screen             rule, subject, finding, question, source
+//   partners           code, partner, partner_name, score, reasons
+struct ReportInput {
+    const Dataset* dataset = nullptr;    // as analysed (filters applied)
+    const analysis::Projection* projection = nullptr;  // co-membership, count weighting
+    std::string dataset_name;
+    std::string scope;                   // filter description; empty: the whole dataset
+    std::string municipality;            // --municipality: profile only this one and open with it
+    std::vector<const Table*> tables;
+    std::vector<MapFigure> maps;
+    std::vector<std::pair<std::string, std::string>> settings;  // thresholds and weights used
+    std::string version;
+    std::string stamp;                   // empty unless --stamp
+};
+
+Document build_report(const ReportInput& in, Lang lang);
+
+// A horizontal bar chart as standalone SVG (labels escaped; hrefs optional).
+struct Bar {
+    std::string label;
+    double value = 0.0;
+    std::string value_text;
+    std::string href;
+};
+std::string bar_chart_svg(const std::vector<Bar>& bars, const std::string& title, const std::string& axis_label);
+
+}  // namespace regionet::render::report

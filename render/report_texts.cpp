@@ -1,0 +1,406 @@
+// Every text of the board report in Dutch and English. Placeholders {0}, {1}
+// are filled by fill(). Keep both languages side by side; a test checks that
+// every key has both and the same placeholders.
+#include "render/report_texts.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+
+#include "model/error.hpp"
+
+namespace regionet::render::report {
+
+namespace {
+
+struct Entry {
+    const char* key;
+    const char* nl;
+    const char* en;
+};
+
+// clang-format off
+const Entry k_texts[] = {
+    {"title", "Samenwerking tussen gemeenten", "Cooperation between municipalities"},
+    {"subtitle", "Netwerkanalyse van de samenwerkingsverbanden in {0}", "Network analysis of the cooperation arrangements in {0}"},
+    {"subtitle.scope", "Netwerkanalyse van de samenwerkingsverbanden in {0}, {1}", "Network analysis of the cooperation arrangements in {0}, {1}"},
+    {"meta.dataset", "Gegevens", "Data"},
+    {"meta.reference_date", "Peildatum", "Reference date"},
+    {"meta.scope", "Afbakening", "Scope"},
+    {"meta.focus", "Gemeente in beeld", "Municipality in focus"},
+    {"meta.version", "Gemaakt met", "Made with"},
+    {"meta.stamp", "Gemaakt op", "Made on"},
+    {"toc", "Inhoud", "Contents"},
+    {"footer", "Gemaakt met regionet. Alle cijfers volgen uit de genoemde gegevens; zie hoofdstuk Methoden en bronnen.",
+               "Made with regionet. Every figure follows from the data named; see the chapter Methods and sources."},
+    {"js.sort", "Sorteren", "Sort"},
+    {"js.filter", "Filter", "Filter"},
+    {"js.rows", "{0} van {1} rijen", "{0} of {1} rows"},
+
+    {"s.summary", "Samenvatting", "Summary"},
+    {"s.maps", "Kaarten", "Maps"},
+    {"s.redundancy", "Overlap en dubbelingen", "Overlap and redundancy"},
+    {"s.load", "Bestuurlijke drukte", "Administrative load"},
+    {"s.position", "Positie in het netwerk", "Network position"},
+    {"s.communities", "Clusters en officiële regio's", "Clusters and official regions"},
+    {"s.screening", "Vragen uit de praktijk", "Questions from practice"},
+    {"s.profiles", "Gemeenteprofielen", "Municipality profiles"},
+    {"s.methods", "Methoden en bronnen", "Methods and sources"},
+
+    {"kf.municipalities", "gemeenten", "municipalities"},
+    {"kf.arrangements", "samenwerkingsverbanden", "cooperation arrangements"},
+    {"kf.regions", "regio's in {0} regio-indelingen", "regions in {0} regional divisions"},
+    {"kf.mean_memberships", "verbanden per gemeente (gemiddeld)", "arrangements per municipality (mean)"},
+
+    {"sum.memberships", "Een gemeente neemt in deze gegevens gemiddeld deel aan {0} verbanden (mediaan {1}). Het meest: ",
+                        "In these data a municipality takes part in {0} arrangements on average (median {1}). The most: "},
+    {"sum.memberships.max", " met {0}.", " with {0}."},
+    {"sum.twenty.above", "Dat bevestigt het vaak genoemde beeld van \xe2\x80\x98meer dan twintig\xe2\x80\x99 samenwerkingsverbanden per gemeente: {0} van de {1} gemeenten zitten daarboven.",
+                         "This confirms the often-quoted picture of \xe2\x80\x98more than twenty\xe2\x80\x99 arrangements per municipality: {0} of the {1} municipalities are above it."},
+    {"sum.twenty.below", "Vaak wordt gezegd dat een gemeente aan \xe2\x80\x98meer dan twintig\xe2\x80\x99 samenwerkingsverbanden deelneemt; in deze gegevens geldt dat voor {0} van de {1} gemeenten. Een lager getal zegt vooral iets over wat de gegevens bevatten: alleen de hier opgenomen verbanden tellen mee.",
+                         "It is often said that a municipality takes part in \xe2\x80\x98more than twenty\xe2\x80\x99 arrangements; in these data that holds for {0} of the {1} municipalities. A lower number says mostly what the data contain: only the arrangements recorded here count."},
+    {"sum.stats.caption", "Deelnames per gemeente", "Memberships per municipality"},
+    {"sum.stats.all", "Alle verbanden", "All arrangements"},
+    {"sum.stats.joint", "Samenwerkingsverbanden", "Cooperation arrangements"},
+    {"sum.stats.regions", "Regio's van regio-indelingen", "Regions of regional divisions"},
+    {"sum.findings", "Belangrijkste bevindingen", "Main findings"},
+    {"sum.focus", "Dit rapport opent met het oog op", "This report focuses on"},
+    {"sum.forms", "Vormen en domeinen", "Forms and domains"},
+    {"sum.forms.caption", "Samenwerkingsverbanden naar vorm", "Arrangements by form"},
+    {"sum.domains.caption", "Samenwerkingsverbanden naar domein", "Arrangements by domain"},
+    {"sum.divisions.caption", "Regio-indelingen", "Regional divisions"},
+
+    {"col.arrangements", "Verbanden", "Arrangements"},
+    {"col.mean", "Gemiddeld", "Mean"},
+    {"col.median", "Mediaan", "Median"},
+    {"col.max", "Hoogste", "Maximum"},
+    {"col.above_twenty", "Gemeenten boven 20", "Municipalities above 20"},
+    {"col.count", "Aantal", "Count"},
+    {"col.memberships", "Deelnames", "Memberships"},
+    {"col.mean_members", "Gem. deelnemers", "Mean members"},
+    {"col.form", "Vorm", "Form"},
+    {"col.domain", "Domein", "Domain"},
+    {"col.division", "Regio-indeling", "Division"},
+    {"col.regions", "Regio's", "Regions"},
+    {"col.municipalities", "Gemeenten", "Municipalities"},
+    {"col.arrangement_a", "Verband A", "Arrangement A"},
+    {"col.arrangement_b", "Verband B", "Arrangement B"},
+    {"col.shared", "Gedeeld", "Shared"},
+    {"col.jaccard", "Jaccard", "Jaccard"},
+    {"col.only_a", "Alleen in A", "Only in A"},
+    {"col.only_b", "Alleen in B", "Only in B"},
+    {"col.smaller", "Kleiner verband", "Smaller arrangement"},
+    {"col.members", "Deelnemers", "Members"},
+    {"col.inside", "Valt binnen", "Lies inside"},
+    {"col.weighted_load", "Gewogen last (vergaderingen per jaar)", "Weighted load (meetings per year)"},
+    {"col.rank", "Rang", "Rank"},
+    {"col.municipality", "Gemeente", "Municipality"},
+    {"col.host_roles", "Gastheer", "Host roles"},
+    {"col.board_seats", "Bestuurszetels", "Board seats"},
+    {"col.per_10k", "Per 10.000 inwoners", "Per 10,000 inhabitants"},
+    {"col.arrangement", "Verband", "Arrangement"},
+    {"col.pairs", "Paren", "Pairs"},
+    {"col.meetings", "Vergaderingen/jaar", "Meetings/year"},
+    {"col.community", "Cluster", "Cluster"},
+    {"col.size", "Omvang", "Size"},
+    {"col.ari", "ARI", "ARI"},
+    {"col.nmi", "NMI", "NMI"},
+    {"col.question", "Vraag aan het bestuur", "Question for the board"},
+    {"col.rule", "Regel", "Rule"},
+    {"col.finding", "Bevinding", "Finding"},
+    {"col.source", "Bron", "Source"},
+    {"col.role", "Rol", "Role"},
+    {"col.setting", "Instelling", "Setting"},
+    {"col.value", "Waarde", "Value"},
+
+    {"unknown", "onbekend", "unknown"},
+    {"and", " en ", " and "},
+    {"see", "zie", "see"},
+    {"missing", "Dit onderdeel ontbreekt in dit rapport: {0}", "This part is missing from this report: {0}"},
+    {"what.maps", "er zijn geen kaarten gemaakt (de kaartweergave is niet beschikbaar in deze versie).",
+                  "no maps were drawn (the map views are not available in this version)."},
+    {"what.overlap", "de overlapanalyse is niet uitgevoerd.", "the overlap analysis was not run."},
+    {"what.load", "de analyse van de bestuurlijke drukte is niet uitgevoerd.", "the administrative load analysis was not run."},
+    {"what.centrality", "de netwerkmaten zijn niet berekend.", "the network measures were not computed."},
+    {"what.communities", "de clusteranalyse en de vergelijking van regio-indelingen zijn niet beschikbaar in deze versie.",
+                         "the cluster analysis and the comparison of regional divisions are not available in this version."},
+    {"what.screen", "de toets aan praktijkregels is niet beschikbaar in deze versie.", "the screening against rules from practice is not available in this version."},
+
+    {"find.redundancy", "{0} paren van verbanden in hetzelfde domein hebben (bijna) dezelfde deelnemers en zijn kandidaat voor samenvoegen; {1} verbanden liggen helemaal binnen een ander",
+                        "{0} pairs of arrangements in the same domain have (nearly) the same members and are candidates for merging; {1} arrangements lie entirely inside another"},
+    {"find.redundancy.none", "Geen paren van verbanden in hetzelfde domein met (bijna) dezelfde deelnemers ({0} kandidaten); {1} verbanden liggen helemaal binnen een ander",
+                             "No pairs of arrangements in the same domain with (nearly) the same members ({0} candidates); {1} arrangements lie entirely inside another"},
+    {"find.load", "De grootste bestuurlijke drukte draagt", "The heaviest administrative load falls on"},
+    {"find.load.value", " ({0} vergaderingen per jaar)", " ({0} meetings per year)"},
+    {"find.load.per10k", "naar inwoners gerekend is dat", "relative to population it is"},
+    {"find.load.per10k.value", " ({0} per 10.000 inwoners)", " ({0} per 10,000 inhabitants)"},
+    {"find.central", "Het meest verbonden zijn", "The most connected are"},
+    {"find.broker", "de belangrijkste verbinder tussen groepen is", "the main broker between groups is"},
+    {"find.communities", "De clusters in het netwerk lijken het meest op de indeling {0} (ARI {1}).",
+                         "The clusters in the network resemble the division {0} most (ARI {1})."},
+    {"find.screen", "De toets aan lessen uit de praktijk levert {0} vragen voor het bestuur op.",
+                    "The screening against lessons from practice raises {0} questions for the board."},
+    {"find.screen.none", "De toets aan lessen uit de praktijk levert geen vragen op.", "The screening against lessons from practice raises no questions."},
+
+    {"maps.intro", "Beweeg over een gemeente voor de kerncijfers; klik om naar haar profiel te gaan.",
+                   "Hover over a municipality for its key figures; click to go to its profile."},
+
+    {"red.intro", "Twee verbanden overlappen als ze deelnemers delen. Zitten ze ook in hetzelfde domein en zijn de deelnemers grotendeels dezelfde, dan is de vraag of beide nodig zijn. Een verband dat helemaal binnen een ander valt, kan misschien als onderdeel daarvan worden georganiseerd.",
+                  "Two arrangements overlap when they share members. When they also work in the same domain and their members are largely the same, the question is whether both are needed. An arrangement lying entirely inside another might be organised as part of it."},
+    {"red.counts", "{0} paren van verbanden overlappen boven de drempel; {1} daarvan zijn kandidaat-dubbelingen, {2} verbanden vallen binnen een ander, en {3} paren bestaan uit twee verbanden van elk twee gemeenten (die lezen anders: twee gemeenten die meer dan eens samenwerken).",
+                   "{0} pairs of arrangements overlap above the threshold; {1} of them are redundancy candidates, {2} arrangements lie inside another, and {3} pairs consist of two arrangements of two municipalities each (which read differently: two municipalities that cooperate more than once)."},
+    {"red.candidates.caption", "Kandidaat-dubbelingen: zelfde domein, (bijna) dezelfde deelnemers", "Redundancy candidates: same domain, (nearly) the same members"},
+    {"red.none", "Er zijn geen kandidaat-dubbelingen gevonden.", "No redundancy candidates were found."},
+    {"red.nested.caption", "Verbanden die binnen een ander verband vallen", "Arrangements lying inside another"},
+    {"red.nested.more", "De eerste {0} van {1} staan hier; de volledige lijst geeft `regionet overlap`.", "The first {0} of {1} are shown; `regionet overlap` lists them all."},
+
+    {"load.intro", "Elk verband vraagt vergaderingen, stukken en afstemming van wethouders, burgemeesters en ambtenaren. De gewogen last telt per deelname het verwachte aantal vergaderingen per jaar naar vorm en rol, plus de bestuurszetels. Per 10.000 inwoners gerekend wordt zichtbaar welke kleine gemeenten een onevenredige last dragen.",
+                   "Every arrangement takes meetings, papers and coordination from aldermen, mayors and civil servants. The weighted load counts for each membership the expected meetings per year by form and role, plus board seats. Per 10,000 inhabitants it shows which small municipalities carry a disproportionate load."},
+    {"load.chart.title", "Gewogen bestuurlijke last: de {0} hoogste", "Weighted administrative load: the top {0}"},
+    {"load.chart.alt", "Staafdiagram van de gewogen bestuurlijke last per gemeente; de hoogste is {0} met {1}.",
+                       "Bar chart of the weighted administrative load per municipality; the highest is {0} with {1}."},
+    {"load.table.caption", "Bestuurlijke drukte per gemeente", "Administrative load per municipality"},
+    {"load.arr.intro", "De afstemmingskosten van een verband groeien met het aantal paren deelnemers, n(n\xe2\x88\x92" "1)/2: een verband van tien gemeenten heeft 45 onderlinge relaties.",
+                       "The coordination cost of an arrangement grows with the number of member pairs, n(n\xe2\x88\x92" "1)/2: an arrangement of ten municipalities has 45 mutual relations."},
+    {"load.arr.caption", "Verbanden met de meeste onderlinge relaties", "Arrangements with the most member pairs"},
+
+    {"pos.intro", "Het netwerk verbindt twee gemeenten als ze samen in een verband zitten; het gewicht is het aantal gedeelde verbanden. Elke maat zegt iets anders over de rol van een gemeente:",
+                  "The network links two municipalities when they share an arrangement; the weight is the number of shared arrangements. Each measure says something different about a municipality's role:"},
+    {"measure.degree", "Partners", "Partners"},
+    {"measure.strength", "Sterkte", "Strength"},
+    {"measure.eigenvector", "Eigenvector", "Eigenvector"},
+    {"measure.pagerank", "PageRank", "PageRank"},
+    {"measure.harmonic", "Nabijheid", "Closeness"},
+    {"measure.betweenness", "Tussenpositie", "Betweenness"},
+    {"measure.constraint", "Beperking (Burt)", "Constraint (Burt)"},
+    {"pos.means.degree", "met hoeveel gemeenten zij samenwerkt; veel partners betekent veel overleg en veel invloed.",
+                         "how many municipalities it works with; many partners means much consultation and much influence."},
+    {"pos.means.strength", "hoeveel gedeelde verbanden zij in totaal heeft; een maat voor de bestuurlijke verwevenheid.",
+                           "how many shared arrangements it has in total; a measure of administrative interweaving."},
+    {"pos.means.eigenvector", "hoog als haar partners zelf centraal zijn; zulke gemeenten zitten in de kern waar beslissingen vallen.",
+                              "high when its partners are central themselves; such municipalities sit in the core where decisions are made."},
+    {"pos.means.pagerank", "verwante maat die ook kleine, goed verbonden partners meetelt; de kansen om informatie te ontvangen.",
+                           "a related measure that also counts small, well-connected partners; the chance of receiving information."},
+    {"pos.means.harmonic", "hoe dicht zij via gedeelde verbanden bij alle andere gemeenten staat; wie dichtbij staat, bereikt snel de hele regio.",
+                           "how close it stands to all other municipalities through shared arrangements; who is close reaches the whole region quickly."},
+    {"pos.means.betweenness", "hoe vaak zij op de kortste verbinding tussen andere gemeenten ligt; een verbinder tussen groepen die anders los van elkaar staan. Valt zij weg, dan vallen verbindingen weg.",
+                              "how often it lies on the shortest link between other municipalities; a broker between groups that would otherwise stand apart. If it drops out, links drop out."},
+    {"pos.means.constraint", "laag als haar partners onderling weinig verbonden zijn (een makelaarspositie met eigen speelruimte), hoog als zij in één gesloten groep zit.",
+                             "low when its partners are little connected among themselves (a broker with room to manoeuvre), high when it sits in one closed group."},
+    {"pos.central.caption", "Meest verbonden gemeenten (naar sterkte)", "Most connected municipalities (by strength)"},
+    {"pos.brokers.caption", "Verbinders tussen groepen (naar tussenpositie)", "Brokers between groups (by betweenness)"},
+    {"pos.brokers.none", "Geen gemeente ligt op een kortste verbinding tussen andere: het netwerk bestaat uit losse, volledig verbonden groepen.",
+                         "No municipality lies on a shortest link between others: the network consists of separate, fully connected groups."},
+    {"pos.estimated", "De tussenpositie is geschat (een deel van de paden), niet exact berekend.", "Betweenness is estimated (from part of the paths), not computed exactly."},
+
+    {"com.intro", "Clusters zijn groepen gemeenten die onderling veel meer samenwerken dan met anderen. Vallen ze samen met een officiële regio-indeling, dan past die indeling bij de praktijk; waar ze afwijken, werkt de praktijk over de grenzen van de indeling heen.",
+                  "Clusters are groups of municipalities that cooperate much more among themselves than with others. Where they coincide with an official regional division, the division fits practice; where they differ, practice works across its borders."},
+    {"com.table.caption", "Clusters in het samenwerkingsnetwerk", "Clusters in the cooperation network"},
+    {"com.agreement.caption", "Overeenkomst van de clusters met de officiële regio-indelingen", "Agreement of the clusters with the official regional divisions"},
+    {"com.heat.caption", "Congruentie van de regio-indelingen (ARI; 1 = gelijke indeling)", "Congruence of the regional divisions (ARI; 1 = identical division)"},
+    {"com.heat.legend", "Hoe donkerder de cel, hoe meer de twee indelingen samenvallen. ARI 1 betekent dezelfde indeling, 0 niet meer overeenkomst dan toeval.",
+                        "The darker the cell, the more the two divisions coincide. ARI 1 means the same division, 0 no more agreement than chance."},
+
+    {"scr.intro", "Evaluaties van ambtelijke fusies (2005-2017) leverden lessen op. Waar de gegevens een les raken, staat hier een vraag voor het bestuur, met de regel en haar bron. Het zijn vragen, geen oordelen.",
+                  "Evaluations of civil-service mergers (2005-2017) yielded lessons. Where the data touch a lesson, a question for the board is listed here, with the rule and its source. They are questions, not verdicts."},
+    {"scr.none", "Geen van de regels uit de praktijk is van toepassing op deze gegevens.", "None of the rules from practice applies to these data."},
+    {"scr.caption", "Vragen voor het bestuur", "Questions for the board"},
+    {"scr.not_in_data", "Urgentie, vertrouwen, leiderschap en cultuur bepalen mede of samenwerking slaagt. Ze staan niet in de gegevens: bespreek ze als vragen, niet als scores.",
+                        "Urgency, trust, leadership and culture also decide whether cooperation succeeds. They are not in the data: discuss them as questions, not as scores."},
+
+    {"prof.intro", "Per gemeente: haar verbanden, haar partners, haar last en haar positie in het netwerk.",
+                   "Per municipality: its arrangements, its partners, its load and its position in the network."},
+    {"prof.facts", "Provincie {0}; inwoners {1}. Neemt deel aan {2} samenwerkingsverbanden en {3} regio's; {4} bestuurszetels bekend.",
+                   "Province {0}; inhabitants {1}. Takes part in {2} cooperation arrangements and {3} regions; {4} board seats recorded."},
+    {"prof.load", "Gewogen last {0} vergaderingen per jaar (rang {1} van {2}).", "Weighted load {0} meetings per year (rank {1} of {2})."},
+    {"prof.per10k", "Per 10.000 inwoners: {0}.", "Per 10,000 inhabitants: {0}."},
+    {"prof.position", "Werkt samen met {0} gemeenten; rang {1} van {2} naar sterkte.", "Works with {0} municipalities; rank {1} of {2} by strength."},
+    {"prof.broker", "Rang {0} als verbinder (tussenpositie).", "Rank {0} as a broker (betweenness)."},
+    {"prof.arr.caption", "Samenwerkingsverbanden van {0}", "Cooperation arrangements of {0}"},
+    {"prof.regions", "Regio's:", "Regions:"},
+    {"prof.partners", "Partners ({0}), met het aantal gedeelde verbanden:", "Partners ({0}), with the number of shared arrangements:"},
+    {"prof.suggested", "Mogelijke nieuwe partners:", "Possible new partners:"},
+
+    {"meth.definitions", "Begrippen en maten", "Terms and measures"},
+    {"def.membership.term", "Deelname", "Membership"},
+    {"def.membership", "een gemeente neemt deel aan een verband (als lid, gastheer of afnemer). Een regio van een regio-indeling (veiligheidsregio, GGD-regio, ...) telt ook als verband.",
+                       "a municipality takes part in an arrangement (as member, host or client). A region of a regional division (safety region, GGD region, ...) counts as an arrangement too."},
+    {"def.jaccard.term", "Jaccard-index", "Jaccard index"},
+    {"def.jaccard", "gedeelde deelnemers gedeeld door alle deelnemers van twee verbanden samen: |A\xe2\x88\xa9" "B| / |A\xe2\x88\xaa" "B|; 1 = dezelfde deelnemers.",
+                    "shared members divided by all members of two arrangements together: |A\xe2\x88\xa9" "B| / |A\xe2\x88\xaa" "B|; 1 = the same members."},
+    {"def.overlap_coefficient.term", "Overlapcoëfficiënt", "Overlap coefficient"},
+    {"def.overlap_coefficient", "gedeelde deelnemers gedeeld door de deelnemers van het kleinste verband; 1 bij ongelijke omvang = het kleinere valt binnen het grotere.",
+                                "shared members divided by the members of the smaller arrangement; 1 with unequal sizes = the smaller lies inside the larger."},
+    {"def.redundancy.term", "Kandidaat-dubbeling", "Redundancy candidate"},
+    {"def.redundancy", "twee verbanden in hetzelfde domein met een Jaccard-index op of boven de drempel.", "two arrangements in the same domain with a Jaccard index at or above the threshold."},
+    {"def.nested.term", "Genest", "Nested"},
+    {"def.nested", "alle deelnemers van het ene verband zitten ook in het andere, grotere.", "all members of one arrangement also sit in the other, larger one."},
+    {"def.load.term", "Gewogen last", "Weighted load"},
+    {"def.load", "som over de deelnames van het verwachte aantal vergaderingen per jaar van de vorm, maal een factor voor de rol, plus vergaderingen per bestuurszetel.",
+                 "sum over memberships of the expected meetings per year of the form, times a factor for the role, plus meetings per board seat."},
+    {"def.per10k.term", "Per 10.000 inwoners", "Per 10,000 inhabitants"},
+    {"def.per10k", "gewogen last gedeeld door het aantal inwoners, maal 10.000.", "weighted load divided by the population, times 10,000."},
+    {"def.pairs.term", "Onderlinge relaties", "Member pairs"},
+    {"def.pairs", "n(n\xe2\x88\x92" "1)/2 voor een verband met n deelnemers: de afstemmingskosten groeien kwadratisch.",
+                  "n(n\xe2\x88\x92" "1)/2 for an arrangement with n members: coordination cost grows quadratically."},
+    {"def.projection.term", "Samenwerkingsnetwerk", "Co-membership network"},
+    {"def.projection", "gemeenten als knopen, verbonden als ze minstens één verband delen; gewicht = aantal gedeelde verbanden.",
+                       "municipalities as nodes, linked when they share at least one arrangement; weight = number of shared arrangements."},
+    {"def.degree.term", "Partners (graad)", "Partners (degree)"},
+    {"def.degree", "aantal gemeenten waarmee een gemeente minstens één verband deelt.", "number of municipalities with which a municipality shares at least one arrangement."},
+    {"def.strength.term", "Sterkte", "Strength"},
+    {"def.strength", "som van de gewichten van de verbindingen van een gemeente.", "sum of the weights of a municipality's links."},
+    {"def.betweenness.term", "Tussenpositie (betweenness)", "Betweenness"},
+    {"def.betweenness", "aandeel van de kortste paden tussen andere gemeenten dat via deze gemeente loopt (afstand = 1/gewicht), genormaliseerd naar 0..1.",
+                        "share of the shortest paths between other municipalities passing through this one (distance = 1/weight), normalised to 0..1."},
+    {"def.harmonic.term", "Nabijheid (harmonisch)", "Closeness (harmonic)"},
+    {"def.harmonic", "gemiddelde van 1/afstand tot alle andere gemeenten.", "mean of 1/distance to all other municipalities."},
+    {"def.eigenvector.term", "Eigenvectorcentraliteit", "Eigenvector centrality"},
+    {"def.eigenvector", "centraal zijn door centrale partners, geschaald zodat de hoogste 1 is.", "being central through central partners, scaled so the highest is 1."},
+    {"def.pagerank.term", "PageRank", "PageRank"},
+    {"def.pagerank", "gewogen PageRank met demping 0,85; de waarden tellen op tot 1.", "weighted PageRank with damping 0.85; the values sum to 1."},
+    {"def.constraint.term", "Beperking (Burt)", "Constraint (Burt)"},
+    {"def.constraint", "hoe sterk de partners van een gemeente onderling verbonden zijn; laag = makelaarspositie.", "how strongly a municipality's partners are connected among themselves; low = brokerage."},
+    {"def.community.term", "Cluster", "Cluster"},
+    {"def.community", "groep gemeenten gevonden door modulariteit te maximaliseren (Louvain/Leiden) op het samenwerkingsnetwerk.",
+                      "group of municipalities found by maximising modularity (Louvain/Leiden) on the co-membership network."},
+    {"def.ari.term", "Adjusted Rand index (ARI)", "Adjusted Rand index (ARI)"},
+    {"def.ari", "overeenkomst tussen twee indelingen van dezelfde gemeenten, gecorrigeerd voor toeval: 1 = gelijk, rond 0 = toevallig.",
+                "agreement between two divisions of the same municipalities, corrected for chance: 1 = identical, around 0 = random."},
+    {"def.nmi.term", "Genormaliseerde wederzijdse informatie (NMI)", "Normalised mutual information (NMI)"},
+    {"def.nmi", "hoeveel de ene indeling over de andere zegt, van 0 (niets) tot 1 (alles).", "how much one division tells about the other, from 0 (nothing) to 1 (everything)."},
+    {"meth.settings.caption", "Drempels en gewichten in dit rapport", "Thresholds and weights used in this report"},
+    {"meth.sources", "Bronnen", "Sources"},
+    {"meth.dataset", "Gegevensset {0}: {1} (peildatum {2}).", "Dataset {0}: {1} (reference date {2})."},
+    {"meth.source", "{0}, peildatum {1}: {2} verbanden.", "{0}, reference date {1}: {2} arrangements."},
+    {"meth.version", "Berekend met regionet {0}. Dezelfde gegevens en instellingen geven hetzelfde rapport.",
+                     "Computed with regionet {0}. The same data and settings give the same report."},
+    {"meth.limits", "Beperkingen: de analyse ziet alleen de verbanden en deelnames in de gegevens. Ontbreken er verbanden, dan zijn de aantallen te laag en kunnen posities verschuiven. Vergaderlast is een schatting op basis van de gewichten hierboven, geen gemeten tijd.",
+                    "Limitations: the analysis sees only the arrangements and memberships in the data. Where arrangements are missing, counts are too low and positions may shift. The meeting load is an estimate from the weights above, not measured time."},
+};
+
+const Entry k_forms[] = {
+    {"gr_openbaar_lichaam", "GR openbaar lichaam", "Joint arrangement (public body)"},
+    {"gr_gemeenschappelijk_orgaan", "GR gemeenschappelijk orgaan", "Joint arrangement (joint organ)"},
+    {"gr_bedrijfsvoeringsorganisatie", "GR bedrijfsvoeringsorganisatie", "Joint arrangement (operations organisation)"},
+    {"gr_centrumgemeente", "GR centrumgemeente", "Joint arrangement (central municipality)"},
+    {"centrumgemeente", "Centrumgemeente", "Central municipality"},
+    {"gr_regeling_zonder_meer", "GR regeling zonder meer", "Joint arrangement (agreement only)"},
+    {"gemeenschappelijke_regeling", "Gemeenschappelijke regeling", "Joint arrangement (Wgr)"},
+    {"regional_division", "Regio-indeling", "Regional division"},
+    {"ambtelijke_fusie", "Ambtelijke fusie", "Civil-service merger"},
+    {"gastheer", "Gastheergemeente", "Host municipality"},
+    {"ssc", "Shared service centre", "Shared service centre"},
+    {"stichting", "Stichting", "Foundation"},
+    {"vereniging", "Vereniging", "Association"},
+    {"bv", "Overheids-BV", "Public company (BV)"},
+    {"nv", "Overheids-NV", "Public company (NV)"},
+    {"convenant", "Convenant", "Covenant"},
+    {"werkgroep", "Werkgroep", "Working group"},
+    {"portefeuillehoudersoverleg", "Portefeuillehoudersoverleg", "Portfolio holders' meeting"},
+};
+
+const Entry k_roles[] = {
+    {"member", "deelnemer", "member"},
+    {"host", "gastheer", "host"},
+    {"client", "afnemer", "client"},
+};
+// clang-format on
+
+const std::map<std::string_view, const Entry*>& index() {
+    static const std::map<std::string_view, const Entry*> idx = [] {
+        std::map<std::string_view, const Entry*> m;
+        for (const auto& e : k_texts) m[e.key] = &e;
+        return m;
+    }();
+    return idx;
+}
+
+std::string lookup(const Entry* begin, const Entry* end, Lang lang, std::string_view key) {
+    for (auto* e = begin; e != end; ++e)
+        if (key == e->key) return lang == Lang::nl ? e->nl : e->en;
+    return std::string(key);
+}
+
+std::string group(std::string digits, char sep) {
+    std::string out;
+    int count = 0;
+    for (auto it = digits.rbegin(); it != digits.rend(); ++it) {
+        if (count > 0 && count % 3 == 0) out += sep;
+        out += *it;
+        ++count;
+    }
+    return {out.rbegin(), out.rend()};
+}
+
+}  // namespace
+
+const std::string& tr(Lang lang, std::string_view key) {
+    static const std::map<std::pair<std::string_view, Lang>, std::string> cache = [] {
+        std::map<std::pair<std::string_view, Lang>, std::string> m;
+        for (const auto& e : k_texts) {
+            m[{e.key, Lang::nl}] = e.nl;
+            m[{e.key, Lang::en}] = e.en;
+        }
+        return m;
+    }();
+    auto it = cache.find({key, lang});
+    if (it == cache.end()) throw Error("report text '" + std::string(key) + "' is missing");
+    return it->second;
+}
+
+std::vector<std::string> text_keys() {
+    std::vector<std::string> keys;
+    for (const auto& [k, e] : index()) keys.emplace_back(k);
+    return keys;
+}
+
+std::string fill(std::string_view pattern, std::initializer_list<std::string> args) {
+    std::string out;
+    for (std::size_t k = 0; k < pattern.size(); ++k) {
+        if (pattern[k] == '{' && k + 2 < pattern.size() && pattern[k + 2] == '}' && pattern[k + 1] >= '0' && pattern[k + 1] <= '9') {
+            const auto n = static_cast<std::size_t>(pattern[k + 1] - '0');
+            if (n < args.size()) {
+                out += *(args.begin() + n);
+                k += 2;
+                continue;
+            }
+        }
+        out += pattern[k];
+    }
+    return out;
+}
+
+std::string trf(Lang lang, std::string_view key, std::initializer_list<std::string> args) { return fill(tr(lang, key), args); }
+
+std::string number(Lang lang, double value, int decimals) {
+    if (!std::isfinite(value)) return "\xe2\x80\x93";
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", std::max(0, decimals), std::fabs(value));
+    std::string s = buf;
+    std::string whole = s, frac;
+    if (auto dot = s.find('.'); dot != std::string::npos) {
+        whole = s.substr(0, dot);
+        frac = s.substr(dot + 1);
+    }
+    const bool nl = lang == Lang::nl;
+    std::string out = group(whole, nl ? '.' : ',');
+    if (!frac.empty()) out += (nl ? ',' : '.') + frac;
+    const bool zero = out.find_first_not_of("0.,") == std::string::npos;
+    return (value < 0 && !zero ? "\xe2\x88\x92" : "") + out;
+}
+
+std::string integer(Lang lang, std::int64_t value) { return number(lang, static_cast<double>(value), 0); }
+
+std::string percent(Lang lang, double share, int decimals) { return number(lang, share * 100.0, decimals) + "%"; }
+
+std::string form_label(Lang lang, std::string_view form) {
+    return lookup(std::begin(k_forms), std::end(k_forms), lang, form);
+}
+
+std::string role_label(Lang lang, std::string_view role) {
+    return lookup(std::begin(k_roles), std::end(k_roles), lang, role);
+}
+
+}  // namespace regionet::render::report
