@@ -123,6 +123,7 @@ struct AggregateInput {
     std::string by;                      // "province" or the division name
     std::vector<AggregateGroup> groups;
     std::vector<AggregateTie> ties;      // sorted by (a, b)
+    std::size_t min_arrangements = 1;    // ties with fewer are left out
 };
 // Groups municipalities by label (index into keys/names, -1 = left out) and
 // counts, for each pair of groups, the arrangements with members in both.

@@ -23,6 +23,7 @@ void setup_congruence(CLI::App& app);
 void setup_screen(CLI::App& app);
 void setup_partners(CLI::App& app);
 void setup_report(CLI::App& app);
+void setup_map(CLI::App& app);
 
 inline const std::vector<Setup>& all_commands() {
     static const std::vector<Setup> commands{
@@ -39,6 +40,7 @@ inline const std::vector<Setup>& all_commands() {
         setup_screen,
         setup_partners,
         setup_report,
+        setup_map,
     };
     return commands;
 }
