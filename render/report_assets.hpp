@@ -163,7 +163,14 @@ inline constexpr std::string_view table_script = R"JS(
       filter(table, '', counter);
     }
   });
-  document.documentElement.setAttribute('data-js-ready', '1');
+  // How many tables and drawings have a size on screen (read by the end-to-end test).
+  function shown(list) {
+    return Array.prototype.filter.call(list, function (e) { var r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0; }).length;
+  }
+  var root = document.documentElement;
+  root.setAttribute('data-tables', document.querySelectorAll('table').length + '/' + shown(document.querySelectorAll('table')));
+  root.setAttribute('data-figures', document.querySelectorAll('figure svg').length + '/' + shown(document.querySelectorAll('figure svg')));
+  root.setAttribute('data-js-ready', '1');
 })();
 )JS";
 

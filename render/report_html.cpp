@@ -55,10 +55,8 @@ std::string inline_svg(std::string_view svg, std::string_view label) {
     auto start = svg.find("<svg");
     if (start == std::string_view::npos) throw RenderError("figure is not SVG (no <svg> element)");
     std::string body(svg.substr(start));
-    const auto end = body.find('>');
-    if (end == std::string::npos) throw RenderError("figure is not SVG (unterminated <svg> element)");
-    const std::string attrs = " role=\"img\" aria-label=\"" + html_escape(label) + "\"";
-    body.insert(end - (end > 0 && body[end - 1] == '/' ? 1 : 0), attrs);
+    if (body.find('>') == std::string::npos) throw RenderError("figure is not SVG (unterminated <svg> element)");
+    body.insert(4, " role=\"img\" aria-label=\"" + html_escape(label) + "\"");
     while (!body.empty() && (body.back() == '\n' || body.back() == ' ')) body.pop_back();
     return body;
 }
