@@ -2,6 +2,8 @@
 
 #include "importers/boundary_importer.hpp"
 #include "importers/bundle_importer.hpp"
+#include "importers/opengr_importer.hpp"
+#include "importers/regioatlas_importer.hpp"
 
 namespace regionet {
 
@@ -15,6 +17,8 @@ const std::vector<std::unique_ptr<Importer>>& importers() {
     static const auto all = [] {
         std::vector<std::unique_ptr<Importer>> v;
         v.push_back(std::make_unique<BundleImporter>());
+        v.push_back(std::make_unique<RegioatlasImporter>());
+        v.push_back(std::make_unique<OpenGrImporter>());
         v.push_back(std::make_unique<BoundaryImporter>());
         return v;
     }();
