@@ -56,7 +56,10 @@ CongruenceResult congruence(const Dataset& d, const CongruenceOptions& o) {
         labels = division_labels(d, against);  // arrangement indexes
         r.against = against;
     } else {
-        throw UsageError("no division '" + o.against + "' in dataset " + d.name + " (see `regionet datasets`)");
+        std::string known;
+        for (const auto& div : d.divisions()) known += (known.empty() ? "" : ", ") + div;
+        throw UsageError("no division '" + o.against + "' in dataset " + d.name + " (divisions: " +
+                         (known.empty() ? "none" : known) + "; 'province' is always available)");
     }
     auto key_of = [&](std::int64_t label) -> std::pair<std::string, std::string> {
         const auto l = static_cast<std::size_t>(label);

@@ -429,6 +429,9 @@ std::vector<std::string> screen_notes(const Dataset& d, const ScreenOptions& o) 
         no_population += !pop;
         no_place += !place && d.neighbours.empty();
     }
+    if (scope == 0)
+        notes.push_back("dominant_partner, other_province, not_neighbours: no ordinary arrangement with 2 to " +
+                        std::to_string(o.max_partners) + " members");
     if (no_population > 0)
         notes.push_back("dominant_partner: " + std::to_string(no_population) + " of " + std::to_string(scope) +
                         " arrangements not screened (population unknown for a member)");

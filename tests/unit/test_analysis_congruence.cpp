@@ -1,8 +1,15 @@
 // Congruence of divisions and fit of arrangements, on a hand-made dataset.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <map>
+#include <set>
+
 #include "analysis/congruence.hpp"
+#include "importers/importer.hpp"
 #include "model/error.hpp"
+#include "model/model_builder.hpp"
+#include "support/test_support.hpp"
 
 using namespace regionet;
 using namespace regionet::analysis;
@@ -130,4 +137,107 @@ TEST_CASE("congruence against a named division, with unassigned members", "[anal
 
     o.against = "nonexistent";
     CHECK_THROWS_AS(congruence(d, o), UsageError);
+}
+
+namespace {
+
+// Independent ARI from the contingency table (Hubert & Arabie).
+double reference_ari(const std::vector<std::int64_t>& a, const std::vector<std::int64_t>& b) {
+    std::map<std::pair<std::int64_t, std::int64_t>, double> nij;
+    std::map<std::int64_t, double> ai, bj;
+    double n = 0;
+    for (std::size_t k = 0; k < a.size(); ++k) {
+        if (a[k] < 0 || b[k] < 0) continue;
+        nij[{a[k], b[k]}] += 1;
+        ai[a[k]] += 1;
+        bj[b[k]] += 1;
+        n += 1;
+    }
+    auto c2 = [](double x) { return x * (x - 1) / 2; };
+    double s = 0, sa = 0, sb = 0;
+    for (const auto& [k, v] : nij) s += c2(v);
+    for (const auto& [k, v] : ai) sa += c2(v);
+    for (const auto& [k, v] : bj) sb += c2(v);
+    const double expected = sa * sb / c2(n);
+    return (s - expected) / ((sa + sb) / 2 - expected);
+}
+
+Dataset nl_2024() {
+    const auto dir = test::data_dir() / "nl-2024";
+    ModelBuilder builder("nl-2024");
+    ImportReport report;
+    importer_for(dir).read(dir, builder, report, {});
+    return builder.finish();
+}
+
+}  // namespace
+
+TEST_CASE("congruence of the 2024 divisions: the facts of the cartomap README", "[analysis][congruence][nl2024]") {
+    const auto d = nl_2024();
+    const auto r = congruence(d, {});
+    const auto divisions = d.divisions();
+    REQUIRE(divisions.size() == 9);
+    CHECK(r.pairs.size() == 36);  // the province division is present: no pseudo-division
+    std::map<std::string, std::size_t> regions;
+    for (const auto& p : r.pairs) {
+        // Every 2024 municipality lies in exactly one region of every division.
+        CHECK(p.agreement.items == 342);
+        regions[p.a] = p.agreement.groups_a;
+        regions[p.b] = p.agreement.groups_b;
+        // igraph's measures equal the independent computation from the labels.
+        const auto a = division_labels(d, p.a);
+        const auto b = division_labels(d, p.b);
+        const auto ref = reference_ari(a, b);
+        CHECK(p.agreement.ari == Approx(ref).margin(1e-9));
+    }
+    CHECK(regions["veiligheidsregio"] == 25);
+    CHECK(regions["ggdregio"] == 25);
+    CHECK(regions["arbeidsmarktregio"] == 35);
+    CHECK(regions["jeugdregio"] == 42);
+    CHECK(regions["coropgebied"] == 40);
+    CHECK(regions["regionale_energiestrategie"] == 30);
+    CHECK(regions["zorgkantoorregio"] == 31);
+    CHECK(regions["regionale_eenheid"] == 10);
+    CHECK(regions["provincie"] == 12);
+    // "Veiligheidsregio and GGD region nearly coincide (adjusted Rand index about 0.95)".
+    const auto vr_ggd = std::find_if(r.pairs.begin(), r.pairs.end(),
+                                     [](const auto& p) { return p.a == "ggdregio" && p.b == "veiligheidsregio"; });
+    REQUIRE(vr_ggd != r.pairs.end());
+    CHECK(vr_ggd->agreement.ari == Approx(0.95).margin(0.02));
+    // "the police units and the provinces agree least with the rest": every other
+    // division's least agreeing partner is one of the two.
+    for (const auto& div : divisions) {
+        if (div == "regionale_eenheid" || div == "provincie") continue;
+        std::string least;
+        double lowest = 2.0;
+        for (const auto& p : r.pairs) {
+            if (p.a != div && p.b != div) continue;
+            if (p.agreement.ari < lowest) {
+                lowest = p.agreement.ari;
+                least = p.a == div ? p.b : p.a;
+            }
+        }
+        INFO(div << " agrees least with " << least);
+        CHECK((least == "regionale_eenheid" || least == "provincie"));
+    }
+    // The province division and the CBS province field are the same partition.
+    auto by_field = d;
+    by_field.arrangements.erase(std::remove_if(by_field.arrangements.begin(), by_field.arrangements.end(),
+                                               [](const auto& a) { return a.division == "provincie"; }),
+                                by_field.arrangements.end());
+    std::set<std::string> province_ids;
+    for (const auto& a : d.arrangements)
+        if (a.division == "provincie") province_ids.insert(a.id);
+    CHECK(province_ids.size() == 12);
+    by_field.memberships.erase(std::remove_if(by_field.memberships.begin(), by_field.memberships.end(),
+                                              [&](const auto& m) { return province_ids.count(m.arrangement_id) > 0; }),
+                               by_field.memberships.end());
+    by_field.outlines.clear();
+    by_field.reindex();
+    const auto field = province_labels(by_field);
+    CHECK(field.division.empty());
+    CHECK(field.names.size() == 12);
+    CHECK(compare_partitions(field.labels, division_labels(d, "provincie")).ari == Approx(1.0));
+    // No ordinary arrangements in this dataset: nothing to fit.
+    CHECK(r.fits.empty());
 }

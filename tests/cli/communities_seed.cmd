@@ -1,0 +1,12 @@
+--quiet
+import
+@DATA@/ambtelijke-fusies
+---
+communities
+--seed
+7
+--format
+csv
+--table
+community_agreement
+--no-save

@@ -1,0 +1,7 @@
+--quiet
+import
+@DATA@/ambtelijke-fusies
+---
+congruence
+--against
+veiligheidsregio

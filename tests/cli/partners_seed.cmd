@@ -1,0 +1,11 @@
+--quiet
+import
+@DATA@/ambtelijke-fusies
+---
+partners
+wijchen
+--top
+4
+--format
+csv
+--no-save

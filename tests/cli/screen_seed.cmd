@@ -1,0 +1,11 @@
+--quiet
+import
+@DATA@/ambtelijke-fusies
+---
+--quiet
+screen
+--language
+en
+--format
+csv
+--no-save
