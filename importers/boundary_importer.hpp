@@ -23,7 +23,7 @@ struct BoundarySources {
     std::optional<std::filesystem::path> population;   // CSV code,name,population[,year]
     geo::ReadOptions fields;                           // code and name fields of every file
     std::string reference_date;                        // "2024-01-01"; empty = unknown
-    double outline_tolerance_m = 100.0;                // simplification of stored outlines
+    double outline_tolerance_m = 0.0;                  // simplification of stored outlines (m); 0 = none
     double report_share_below = 0.95;                  // report municipalities less inside their region
 };
 

@@ -10,6 +10,7 @@
 #include <map>
 #include <set>
 
+#include "analysis/congruence.hpp"
 #include "geo/geo.hpp"
 #include "importers/boundary_importer.hpp"
 #include "importers/csv_reader.hpp"
@@ -140,8 +141,8 @@ TEST_CASE("nl-2024: every point lies inside its own stored outline (lon lat orde
         REQUIRE(OGRGeometryFactory::createFromWkt(outlines[m.code]->wkt.c_str(), nullptr, &raw) == OGRERR_NONE);
         OGRGeometryUniquePtr shape(raw);
         OGRPoint point(*m.lon, *m.lat);
-        // The outline is simplified (100 m): a point within 200 m of it counts.
-        if (shape->Contains(&point) || shape->Distance(&point) < 0.002) ++inside;
+        // Rounding moves vertices by up to about 1 m: a point within 100 m of it counts.
+        if (shape->Contains(&point) || shape->Distance(&point) < 0.001) ++inside;
         else WARN(m.code << " " << m.name << " point outside its outline");
     }
     CHECK(inside == 342);
@@ -255,6 +256,37 @@ TEST_CASE("nl-2024: safety regions and GGD regions nearly coincide (ARI about 0.
     CHECK(adjusted_rand(vr, partition(d, "regionale_eenheid")) < ari - 0.1);
     // A partition agrees perfectly with itself.
     CHECK(adjusted_rand(vr, vr) == Approx(1.0));
+    // The congruence pass (igraph) gives the same ARI for every pair of the nine divisions.
+    const auto result = analysis::congruence(d, {});
+    std::size_t compared = 0;
+    for (const auto& pair : result.pairs) {
+        if (pair.a == "province" || pair.b == "province") continue;
+        INFO(pair.a << " / " << pair.b);
+        CHECK(pair.agreement.items == 342);
+        CHECK(pair.agreement.ari == Approx(adjusted_rand(partition(d, pair.a), partition(d, pair.b))).margin(1e-9));
+        ++compared;
+    }
+    CHECK(compared == 36);
+}
+
+TEST_CASE("nl-2024: outlines stored as WKT give the geometry back (layer_from_outlines)", "[real][boundary]") {
+    const auto& d = nl2024().dataset;
+    const auto layer = geo::layer_from_outlines(d);
+    REQUIRE(layer.features.size() == 342);
+    // Stored outlines keep the areas and every
+    // municipality's largest overlap in the original file is itself.
+    const auto original = geo::read_layer(shared_dir() / "data/real/cartomap/gemeente_2024.topojson");
+    const auto s = geo::shares(layer, original);
+    for (std::size_t i = 0; i < layer.features.size(); ++i) {
+        INFO(layer.features[i].code);
+        REQUIRE_FALSE(s[i].empty());
+        CHECK(original.features[s[i][0].b].code == layer.features[i].code);
+        CHECK(s[i][0].share > 0.99);
+    }
+    // Outlines are stored unsimplified (only rounded to 5 decimals, about 1 m):
+    // the neighbour graph computed from them is the same 850 pairs.
+    const auto pairs = geo::neighbours(layer);
+    CHECK(pairs.size() == 850);
 }
 
 TEST_CASE("nl-2024: importing the ten files takes under 3 s of CPU", "[real][boundary][bench]") {
