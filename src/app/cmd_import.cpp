@@ -13,6 +13,8 @@ struct ImportCommand {
     std::vector<std::string> inputs;
     std::string as;
     std::string format;
+    std::string source;                  // overrides the dataset's source text
+    std::string reference_date;          // overrides the dataset's reference date
     bool keep_going = false;
 };
 
@@ -60,6 +62,8 @@ void run(const ImportCommand& cmd) {
         progress.done();
         auto d = builder.finish();
         d.name = name;  // --as or the folder name wins over a name inside the bundle
+        if (!cmd.source.empty()) d.source = cmd.source;
+        if (!cmd.reference_date.empty()) d.reference_date = cmd.reference_date;
         ready.emplace_back(std::move(d), std::move(report));
     }
     Store store(global().db, Store::Mode::read_write);
@@ -78,6 +82,8 @@ void setup_import(CLI::App& app) {
     sub->add_option("inputs", cmd->inputs, "bundle folders or register files")->required();
     sub->add_option("--as", cmd->as, "dataset name (default: the folder name; with several inputs: merge them)");
     sub->add_option("--input-format", cmd->format, "importer to use instead of detecting it (bundle, ...)");
+    sub->add_option("--source", cmd->source, "the dataset's source text (default: what the importers say)");
+    sub->add_option("--reference-date", cmd->reference_date, "the date the data describe (default: from the inputs)");
     sub->add_flag("--keep-going", cmd->keep_going, "report every bad row and import the rest");
     sub->callback([cmd] { run(*cmd); });
 }
