@@ -41,7 +41,9 @@ CongruenceResult congruence(const Dataset& d, const CongruenceOptions& o) {
     // The division to fit against: labels plus a key and a name per label.
     std::vector<std::int64_t> labels;
     const auto prov = province_labels(d);
-    const bool wants_province = lower(o.against) == "province" || lower(o.against) == "provincie";
+    const auto wanted = lower(o.against);
+    const bool wants_province =
+        wanted == "province" || wanted == "provincie" || wanted == "provinces" || wanted == "provincies";
     std::string against;
     if (wants_province && !prov.division.empty()) against = prov.division;
     for (const auto& div : d.divisions())

@@ -13,7 +13,7 @@ namespace regionet::analysis {
 
 struct CongruenceOptions {
     // Division the arrangements are fitted against. "province" uses a division
-    // named province/provincie when present, else Municipality::province.
+    // named province(s)/provincie(s) when present, else Municipality::province.
     std::string against = "province";
 };
 

@@ -78,7 +78,7 @@ std::vector<std::int64_t> division_labels(const Dataset& d, const std::string& d
 std::string province_division(const Dataset& d) {
     for (const auto& div : d.divisions()) {
         const auto l = lower(div);
-        if (l == "province" || l == "provincie") return div;
+        if (l == "province" || l == "provincie" || l == "provinces" || l == "provincies") return div;
     }
     return {};
 }

@@ -35,7 +35,7 @@ PartitionAgreement compare_partitions(const std::vector<std::int64_t>& a, const 
 std::vector<std::int64_t> division_labels(const Dataset& dataset, const std::string& division);
 
 // The province of every municipality: the regions of a division named
-// "province" or "provincie" when the dataset has one, else
+// province, provincie, provinces or provincies when the dataset has one, else
 // Municipality::province (labels then index the sorted province names given
 // in `names`). Municipalities without a province are kUnassigned.
 struct ProvinceLabels {
@@ -45,7 +45,7 @@ struct ProvinceLabels {
 };
 ProvinceLabels province_labels(const Dataset& dataset);
 
-// The division name that holds provinces, if any ("province" or "provincie").
+// The division name that holds provinces, if any (province, provincie, provinces, provincies).
 std::string province_division(const Dataset& dataset);
 
 }  // namespace regionet::analysis

@@ -70,7 +70,7 @@ void setup_congruence(CLI::App& app) {
         "with a region in both, regions_a, regions_b, ari, nmi, vi); congruence_arrangements for every\n"
         "ordinary arrangement (id, name, domain, form, members, against, best_region, best_region_name,\n"
         "inside, share = inside / members, regions, unassigned, provinces, crosses_province).\n"
-        "'province' is a division named province/provincie when present, else the municipalities'\n"
+        "'province' is a division named province(s)/provincie(s) when present, else the municipalities'\n"
         "province field. --format csv prints one table (--table).");
     sub->add_option("--against", cmd->options.against, "division to fit the arrangements in")->capture_default_str();
     add_filter_options(*sub, cmd->filter);

@@ -201,6 +201,11 @@ TEST_CASE("province_labels: from Municipality::province, or from a province divi
     CHECK(p.division == "provincie");
     CHECK(p.names == std::vector<std::string>{"Zeeland", "Limburg"});
     CHECK(p.labels == std::vector<std::int64_t>{0, 0, 1});
+
+    for (auto& a : d.arrangements) a.division = "Provincies";  // the Regioatlas spelling, any case
+    d.reindex();
+    CHECK(province_division(d) == "Provincies");
+    CHECK(province_labels(d).labels == std::vector<std::int64_t>{0, 0, 1});
 }
 
 TEST_CASE("communities find two cliques joined by one edge, with hand-computed modularity", "[analysis][communities]") {
