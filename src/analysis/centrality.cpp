@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <queue>
 #include <random>
+#include <thread>
 
 #include "model/error.hpp"
 
@@ -32,29 +34,220 @@ std::vector<igraph_integer_t> sample_sources(std::size_t n, std::size_t k, unsig
     return all;
 }
 
+
+// Adjacency lists (CSR) of the projection, with edge lengths 1/weight.
+struct Adjacency {
+    std::vector<std::size_t> offset;     // n + 1
+    std::vector<std::size_t> target;
+    std::vector<double> weight;
+    std::vector<double> length;
+};
+
+Adjacency adjacency(const Projection& p) {
+    Adjacency g;
+    const auto n = p.vertex_count;
+    g.offset.assign(n + 1, 0);
+    for (const auto& [i, j] : p.edges) {
+        ++g.offset[i + 1];
+        ++g.offset[j + 1];
+    }
+    for (std::size_t i = 0; i < n; ++i) g.offset[i + 1] += g.offset[i];
+    g.target.resize(2 * p.edges.size());
+    g.weight.resize(2 * p.edges.size());
+    g.length.resize(2 * p.edges.size());
+    std::vector<std::size_t> at(g.offset.begin(), g.offset.end() - 1);
+    for (std::size_t e = 0; e < p.edges.size(); ++e) {
+        const auto [i, j] = p.edges[e];
+        for (auto [u, v] : {std::pair{i, j}, std::pair{j, i}}) {
+            const auto k = at[u]++;
+            g.target[k] = v;
+            g.weight[k] = p.weights[e];
+            g.length[k] = 1.0 / p.weights[e];
+        }
+    }
+    return g;
+}
+
+// Path lengths compare equal within a relative epsilon, like igraph's
+// IGRAPH_SHORTEST_PATH_EPSILON: 1/2 + 1/2 and 1/1 are the same distance.
+constexpr double k_epsilon = 1e-10;
+int compare(double a, double b) {
+    const double diff = a - b;
+    if (std::fabs(diff) <= k_epsilon * std::max(std::fabs(a), std::fabs(b))) return 0;
+    return diff < 0 ? -1 : 1;
+}
+
+struct PathSums {
+    std::vector<double> betweenness;     // sum over sources of Brandes dependencies (ordered pairs)
+    std::vector<double> harmonic;        // sum over targets of 1/distance, per source
+};
+
+// Brandes (2001) with Dijkstra from each given source. Sources are processed
+// in fixed blocks, each with its own sums, and the blocks are added in order:
+// the result does not depend on how many threads ran them.
+PathSums shortest_path_sums(const Adjacency& g, const std::vector<std::size_t>& sources, bool betweenness,
+                            bool harmonic, std::optional<double> cutoff, unsigned threads) {
+    const std::size_t n = g.offset.size() - 1;
+    constexpr std::size_t k_blocks = 16;
+    const std::size_t blocks = std::min<std::size_t>(k_blocks, std::max<std::size_t>(1, sources.size()));
+    std::vector<PathSums> partial(blocks);
+    const double limit = cutoff ? *cutoff : INFINITY;
+
+    auto run_block = [&](std::size_t b) {
+        auto& out = partial[b];
+        if (betweenness) out.betweenness.assign(n, 0.0);
+        if (harmonic) out.harmonic.assign(n, 0.0);
+        std::vector<double> dist(n, INFINITY), sigma(n, 0.0), delta(n, 0.0);
+        std::vector<char> settled(n, 0);
+        std::vector<std::size_t> order;
+        order.reserve(n);
+        using Item = std::pair<double, std::size_t>;
+        std::priority_queue<Item, std::vector<Item>, std::greater<Item>> heap;
+        for (std::size_t k = b; k < sources.size(); k += blocks) {
+            const auto s = sources[k];
+            dist[s] = 0.0;
+            sigma[s] = 1.0;
+            heap.push({0.0, s});
+            while (!heap.empty()) {
+                const auto [du, u] = heap.top();
+                heap.pop();
+                if (settled[u] || du != dist[u]) continue;
+                settled[u] = 1;
+                order.push_back(u);
+                for (auto e = g.offset[u]; e < g.offset[u + 1]; ++e) {
+                    const auto v = g.target[e];
+                    if (settled[v]) continue;
+                    const double alt = du + g.length[e];
+                    if (compare(alt, limit) > 0) continue;
+                    const int c = std::isinf(dist[v]) ? -1 : compare(alt, dist[v]);
+                    if (c < 0) {
+                        dist[v] = alt;
+                        sigma[v] = sigma[u];
+                        heap.push({alt, v});
+                    } else if (c == 0) {
+                        sigma[v] += sigma[u];
+                    }
+                }
+            }
+            if (harmonic)
+                for (auto t : order)
+                    if (t != s) out.harmonic[s] += 1.0 / dist[t];
+            if (betweenness) {
+                // Dependencies in reverse order of distance; predecessors are the
+                // settled neighbours v with dist[v] + length == dist[w].
+                for (auto it = order.rbegin(); it != order.rend(); ++it) {
+                    const auto w = *it;
+                    for (auto e = g.offset[w]; e < g.offset[w + 1]; ++e) {
+                        const auto v = g.target[e];
+                        if (!settled[v] || compare(dist[v] + g.length[e], dist[w]) != 0) continue;
+                        delta[v] += sigma[v] / sigma[w] * (1.0 + delta[w]);
+                    }
+                    if (w != s) out.betweenness[w] += delta[w];
+                }
+            }
+            for (auto t : order) {
+                dist[t] = INFINITY;
+                sigma[t] = 0.0;
+                delta[t] = 0.0;
+                settled[t] = 0;
+            }
+            order.clear();
+        }
+    };
+
+    const unsigned want = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
+    const auto workers = static_cast<std::size_t>(std::min<std::size_t>(want, blocks));
+    if (workers <= 1) {
+        for (std::size_t b = 0; b < blocks; ++b) run_block(b);
+    } else {
+        std::vector<std::thread> pool;
+        std::vector<std::exception_ptr> errors(workers);
+        for (std::size_t w = 0; w < workers; ++w)
+            pool.emplace_back([&, w] {
+                try {
+                    for (std::size_t b = w; b < blocks; b += workers) run_block(b);
+                } catch (...) {
+                    errors[w] = std::current_exception();
+                }
+            });
+        for (auto& t : pool) t.join();
+        for (auto& e : errors)
+            if (e) std::rethrow_exception(e);
+    }
+    PathSums sum;
+    if (betweenness) sum.betweenness.assign(n, 0.0);
+    if (harmonic) sum.harmonic.assign(n, 0.0);
+    for (const auto& part : partial)
+        for (std::size_t i = 0; i < n; ++i) {
+            if (betweenness) sum.betweenness[i] += part.betweenness[i];
+            if (harmonic) sum.harmonic[i] += part.harmonic[i];
+        }
+    return sum;
+}
+
+// Burt's constraint: c_i = sum over neighbours j of (p_ij + sum_q p_iq p_qj)^2,
+// p_ij = w_ij / strength_i, q over common neighbours. Cost: sum of squared degrees.
+std::vector<std::optional<double>> burt_constraint(const Adjacency& g) {
+    const std::size_t n = g.offset.size() - 1;
+    std::vector<double> strength(n, 0.0);
+    for (std::size_t i = 0; i < n; ++i)
+        for (auto e = g.offset[i]; e < g.offset[i + 1]; ++e) strength[i] += g.weight[e];
+    std::vector<std::optional<double>> c(n);
+    std::vector<double> p_i(n, 0.0);  // p_iq for the current i, zero elsewhere
+    for (std::size_t i = 0; i < n; ++i) {
+        if (g.offset[i] == g.offset[i + 1]) continue;
+        for (auto e = g.offset[i]; e < g.offset[i + 1]; ++e) p_i[g.target[e]] = g.weight[e] / strength[i];
+        double total = 0.0;
+        for (auto e = g.offset[i]; e < g.offset[i + 1]; ++e) {
+            const auto j = g.target[e];
+            double indirect = 0.0;
+            for (auto f = g.offset[j]; f < g.offset[j + 1]; ++f) {
+                const auto q = g.target[f];
+                if (q != i) indirect += p_i[q] * (g.weight[f] / strength[q]);
+            }
+            const double x = p_i[j] + indirect;
+            total += x * x;
+        }
+        c[i] = total;
+        for (auto e = g.offset[i]; e < g.offset[i + 1]; ++e) p_i[g.target[e]] = 0.0;
+    }
+    return c;
+}
+
 }  // namespace
 
-CentralityResult centrality(const Dataset& d, const CentralityOptions& o) {
+CentralityResult centrality(const Dataset& dataset, const CentralityOptions& o) {
     if (o.betweenness_cutoff && !(*o.betweenness_cutoff > 0.0))
         throw UsageError("--betweenness-cutoff must be a positive distance");
     if (o.sample && *o.sample == 0) throw UsageError("--sample must be at least 1");
     if (!(o.damping > 0.0 && o.damping < 1.0)) throw UsageError("damping must lie strictly between 0 and 1");
 
     CentralityResult r;
-    r.arrangement_degree.resize(d.arrangements.size());
-    for (std::size_t a = 0; a < d.arrangements.size(); ++a)
-        r.arrangement_degree[a] = static_cast<std::int64_t>(d.members_of_arrangement()[a].size());
+    r.arrangement_degree.resize(dataset.arrangements.size());
+    for (std::size_t a = 0; a < dataset.arrangements.size(); ++a) {
+        const auto size = dataset.members_of_arrangement()[a].size();
+        r.arrangement_degree[a] = static_cast<std::int64_t>(size);
+        if (o.max_arrangement_size && size > o.max_arrangement_size) ++r.excluded_arrangements;
+    }
+    // Leaving out the largest arrangements keeps every municipality (and so
+    // the vertex numbering): only arrangements and their memberships go.
+    std::optional<Dataset> reduced;
+    if (r.excluded_arrangements) {
+        Filter f;
+        f.exclude_larger_than = o.max_arrangement_size;
+        reduced = apply(dataset, f);
+    }
+    const Dataset& d = reduced ? *reduced : dataset;
 
     const std::size_t n = d.municipalities.size();
     r.betweenness_method = o.betweenness ? "exact" : "skipped";
     if (n == 0) return r;
 
     const auto p = project_municipalities(d, o.weighting);
+    r.edges = p.edges.size();
     ig::Graph g = to_igraph(p);
     ig::RealVector weights(p.weights);
-    std::vector<double> inverse(p.weights.size());
-    for (std::size_t e = 0; e < p.weights.size(); ++e) inverse[e] = 1.0 / p.weights[e];
-    ig::RealVector distances(inverse);
+    const auto adj = adjacency(p);
 
     {
         ig::IntVector deg;
@@ -67,45 +260,42 @@ CentralityResult centrality(const Dataset& d, const CentralityOptions& o) {
         ig::check(igraph_strength(g.get(), s.get(), igraph_vss_all(), IGRAPH_ALL, false, weights.get()));
         r.strength = s.to_std();
     }
-    if (o.betweenness) {
-        ig::RealVector b;
-        if (o.sample && *o.sample < n) {
+    std::vector<std::size_t> everyone(n);
+    std::iota(everyone.begin(), everyone.end(), std::size_t{0});
+    const bool sampled = o.betweenness && o.sample && *o.sample < n;
+    if (o.betweenness || o.harmonic) {
+        PathSums sums;
+        if (sampled) {
             const auto chosen = sample_sources(n, *o.sample, o.seed);
-            ig::IntVector sources(chosen);
-            igraph_vs_t src;
-            ig::check(igraph_vs_vector(&src, sources.get()));
-            ig::check(igraph_betweenness_subset(g.get(), b.get(), igraph_vss_all(), false, src, igraph_vss_all(),
-                                                distances.get()));
-            igraph_vs_destroy(&src);
-            r.betweenness_raw = b.to_std();
+            const std::vector<std::size_t> sources(chosen.begin(), chosen.end());
+            sums.betweenness = shortest_path_sums(adj, sources, true, false, o.betweenness_cutoff, o.threads).betweenness;
             const double scale = static_cast<double>(n) / static_cast<double>(*o.sample);
-            for (auto& x : r.betweenness_raw) x *= scale;
-            r.betweenness_estimated = true;
-            r.betweenness_method = "sample " + std::to_string(*o.sample) + " of " + std::to_string(n) + " sources";
-        } else if (o.betweenness_cutoff) {
-            ig::check(igraph_betweenness_cutoff(g.get(), b.get(), igraph_vss_all(), false, distances.get(),
-                                                *o.betweenness_cutoff));
-            r.betweenness_raw = b.to_std();
-            r.betweenness_estimated = true;
-            r.betweenness_method = "cutoff " + number_text(*o.betweenness_cutoff);
+            for (auto& x : sums.betweenness) x *= scale;
+            if (o.harmonic)
+                sums.harmonic = shortest_path_sums(adj, everyone, false, true, o.betweenness_cutoff, o.threads).harmonic;
         } else {
-            ig::check(igraph_betweenness(g.get(), b.get(), igraph_vss_all(), false, distances.get()));
-            r.betweenness_raw = b.to_std();
+            sums = shortest_path_sums(adj, everyone, o.betweenness, o.harmonic, o.betweenness_cutoff, o.threads);
         }
-        const double pairs = n >= 3 ? static_cast<double>(n - 1) * static_cast<double>(n - 2) / 2.0 : 0.0;
-        r.betweenness.resize(n, 0.0);
-        for (std::size_t i = 0; i < n; ++i) r.betweenness[i] = pairs > 0 ? r.betweenness_raw[i] / pairs : 0.0;
-    }
-    if (o.harmonic) {
-        ig::RealVector h;
-        if (o.betweenness_cutoff) {
-            ig::check(igraph_harmonic_centrality_cutoff(g.get(), h.get(), igraph_vss_all(), IGRAPH_ALL,
-                                                        distances.get(), true, *o.betweenness_cutoff));
-            r.harmonic_estimated = true;
-        } else {
-            ig::check(igraph_harmonic_centrality(g.get(), h.get(), igraph_vss_all(), IGRAPH_ALL, distances.get(), true));
+        if (o.betweenness) {
+            // Each unordered pair was counted from both ends.
+            r.betweenness_raw = std::move(sums.betweenness);
+            for (auto& x : r.betweenness_raw) x /= 2.0;
+            const double pairs = n >= 3 ? static_cast<double>(n - 1) * static_cast<double>(n - 2) / 2.0 : 0.0;
+            r.betweenness.resize(n, 0.0);
+            for (std::size_t i = 0; i < n; ++i) r.betweenness[i] = pairs > 0 ? r.betweenness_raw[i] / pairs : 0.0;
+            if (sampled) {
+                r.betweenness_estimated = true;
+                r.betweenness_method = "sample " + std::to_string(*o.sample) + " of " + std::to_string(n) + " sources";
+            } else if (o.betweenness_cutoff) {
+                r.betweenness_estimated = true;
+                r.betweenness_method = "cutoff " + number_text(*o.betweenness_cutoff);
+            }
         }
-        r.harmonic = h.to_std();
+        if (o.harmonic) {
+            r.harmonic = std::move(sums.harmonic);
+            for (auto& x : r.harmonic) x = n > 1 ? x / static_cast<double>(n - 1) : 0.0;
+            r.harmonic_estimated = o.betweenness_cutoff.has_value();
+        }
     }
     {
         ig::RealVector ev;
@@ -122,14 +312,7 @@ CentralityResult centrality(const Dataset& d, const CentralityOptions& o) {
                                   o.damping, weights.get(), nullptr));
         r.pagerank = pr.to_std();
     }
-    {
-        ig::RealVector c;
-        ig::check(igraph_constraint(g.get(), c.get(), igraph_vss_all(), weights.get()));
-        r.constraint.resize(n);
-        for (std::size_t i = 0; i < n; ++i)
-            if (r.degree[i] > 0 && std::isfinite(c[static_cast<igraph_integer_t>(i)]))
-                r.constraint[i] = c[static_cast<igraph_integer_t>(i)];
-    }
+    r.constraint = burt_constraint(adj);
     return r;
 }
 

@@ -31,6 +31,10 @@ void run(CentralityCommand cmd) {
     const auto d = analysis::apply(loaded.dataset, cmd.filter);
     loaded.store.reset();
     const auto result = analysis::centrality(d, cmd.options);
+    if (!global().quiet && result.excluded_arrangements)
+        std::cerr << "note: " << result.excluded_arrangements << " arrangement(s) with more than "
+                  << cmd.options.max_arrangement_size
+                  << " members left out of the network (national ones link everyone); --max-arrangement-size 0 keeps them\n";
     if (!global().quiet && (result.betweenness_estimated || result.harmonic_estimated))
         std::cerr << "note: betweenness is an estimate (" << result.betweenness_method << ")"
                   << (result.harmonic_estimated ? "; harmonic closeness counts only paths within the cutoff" : "")
@@ -64,8 +68,10 @@ void setup_centrality(CLI::App& app) {
         "  constraint   Burt's constraint, weighted, raw (low = broker); empty when isolated\n"
         "  estimated    yes when betweenness/harmonic come from --betweenness-cutoff or --sample\n"
         "Arrangements (--table arrangement): id, name, domain, two_mode_degree (members).\n"
-        "Betweenness and harmonic closeness cost O(n m log n): on large networks use\n"
-        "--exclude-larger-than N, --betweenness-cutoff D, --sample K, or --no-betweenness.");
+        "Arrangements with more than --max-arrangement-size members (default 100) are left out\n"
+        "of the network; their two-mode degree is still reported.\n"
+        "Betweenness and harmonic closeness cost O(n m log n) (all cores are used): on large\n"
+        "networks use --betweenness-cutoff D, --sample K, --no-betweenness or --no-harmonic.");
     sub->add_option("--weighting", cmd->weighting, "edge weight: count or newman")
         ->check(CLI::IsMember({"count", "newman"}))
         ->capture_default_str();
@@ -74,6 +80,9 @@ void setup_centrality(CLI::App& app) {
     sub->add_option("--sample", cmd->options.sample,
                     "estimate betweenness from K randomly chosen source municipalities (scaled by n/K)");
     sub->add_option("--seed", cmd->options.seed, "seed for --sample")->capture_default_str();
+    sub->add_option("--max-arrangement-size", cmd->options.max_arrangement_size,
+                    "leave larger arrangements out of the network (0: keep all)")
+        ->capture_default_str();
     sub->add_flag("--no-betweenness", cmd->no_betweenness, "skip betweenness (empty column)");
     sub->add_flag("--no-harmonic", cmd->no_harmonic, "skip harmonic closeness (empty column)");
     sub->add_option("--table", cmd->table, "which table to print (both are stored)")

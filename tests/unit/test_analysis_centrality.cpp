@@ -296,6 +296,22 @@ TEST_CASE("centrality: every measure equals an independent computation on random
         CentralityOptions o;
         o.weighting = newman ? Weighting::newman : Weighting::count;
         const auto r = centrality(d, o);
+        // igraph's own implementations as a third opinion.
+        const auto proj = project_municipalities(d, o.weighting);
+        auto ig_graph = to_igraph(proj);
+        std::vector<double> lengths;
+        for (double x : proj.weights) lengths.push_back(1.0 / x);
+        ig::RealVector ig_w(proj.weights), ig_len(lengths), igraph_b, igraph_h, igraph_c;
+        ig::check(igraph_betweenness(ig_graph.get(), igraph_b.get(), igraph_vss_all(), false, ig_len.get()));
+        ig::check(igraph_harmonic_centrality(ig_graph.get(), igraph_h.get(), igraph_vss_all(), IGRAPH_ALL, ig_len.get(), true));
+        ig::check(igraph_constraint(ig_graph.get(), igraph_c.get(), igraph_vss_all(), ig_w.get()));
+        // One thread or several: the same numbers, bit for bit.
+        CentralityOptions one = o;
+        one.threads = 1;
+        CentralityOptions three = o;
+        three.threads = 3;
+        CHECK(centrality(d, one).betweenness == centrality(d, three).betweenness);
+        CHECK(centrality(d, one).harmonic == centrality(d, three).harmonic);
         const auto w = adjacency(d, newman);
         const auto bc = brandes(w);
         const auto dist = distances(w);
@@ -317,6 +333,9 @@ TEST_CASE("centrality: every measure equals an independent computation on random
                 if (j != i && std::isfinite(dist[i][j])) harmonic += 1.0 / dist[i][j];
             }
             CHECK(r.degree[i] == deg);
+            CHECK(r.betweenness_raw[i] == Approx(igraph_b[static_cast<igraph_integer_t>(i)]).margin(1e-9));
+            CHECK(r.harmonic[i] == Approx(igraph_h[static_cast<igraph_integer_t>(i)]));
+            if (deg > 0) CHECK(*r.constraint[i] == Approx(igraph_c[static_cast<igraph_integer_t>(i)]));
             CHECK(r.strength[i] == Approx(strength));
             CHECK(r.betweenness_raw[i] == Approx(bc[i]).margin(1e-9));
             CHECK(r.betweenness[i] == Approx(bc[i] / pairs).margin(1e-12));
@@ -366,4 +385,21 @@ TEST_CASE("centrality: tables", "[analysis][centrality]") {
     CHECK(a.name == "centrality_arrangement");
     CHECK(std::get<std::string>(a.rows[0][0]) == "A0001");  // 3 members first
     CHECK(std::get<std::int64_t>(a.rows[0][a.column_index("two_mode_degree")]) == 3);
+}
+
+TEST_CASE("centrality: arrangements above max_arrangement_size are left out of the network", "[analysis][centrality]") {
+    // Path 0-1-2 plus one arrangement of all five: with it, everyone is adjacent.
+    const auto d = network(5, {{0, 1}, {1, 2}, {0, 1, 2, 3, 4}});
+    CentralityOptions o;
+    o.max_arrangement_size = 4;
+    const auto r = centrality(d, o);
+    CHECK(r.excluded_arrangements == 1);
+    CHECK(r.degree == std::vector<std::int64_t>{1, 2, 1, 0, 0});
+    CHECK(r.betweenness_raw[1] == Approx(1.0));
+    CHECK(r.arrangement_degree == std::vector<std::int64_t>{2, 2, 5});  // still reported
+    o.max_arrangement_size = 0;
+    const auto all = centrality(d, o);
+    CHECK(all.excluded_arrangements == 0);
+    CHECK(all.degree == std::vector<std::int64_t>{4, 4, 4, 4, 4});
+    CHECK(all.edges == 10);
 }

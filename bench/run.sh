@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Benchmarks of the analysis passes on generated data; prints a Markdown table.
+#
+#   bench/run.sh [BUILD_DIR] [SCALE...]      (default: build, scales nl de)
+#
+# Needs `make -C BUILD_DIR regionet regionet_bench`. Each pass runs in its own
+# process on data generated in memory (regionet_bench run SCALE PASS), so peak
+# memory is per pass; it includes the generated dataset (base column). The
+# import row writes a bundle of about 100,000 memberships and times
+# `regionet import` on it with /usr/bin/time. Wall time depends on what else
+# the machine runs; CPU time (all threads) is the steadier figure.
+set -euo pipefail
+build=${1:-build}
+shift || true
+scales=("$@")
+[ ${#scales[@]} -eq 0 ] && scales=(nl de)
+bench="$build/regionet_bench"
+regionet="$build/regionet"
+[ -x "$bench" ] || { echo "run.sh: $bench not built (make -C $build regionet_bench)" >&2; exit 2; }
+
+echo "| scale | pass | municipalities | arrangements | memberships | wall s | cpu s | base MB | peak MB | result |"
+echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---|"
+row() {  # scale pass municipalities arrangements memberships gen wall cpu base peak summary
+    printf '| %s | %s | %s | %s | %s | %.3f | %.3f | %.0f | %.0f | %s |\n' "$1" "$2" "$3" "$4" "$5" "$7" "$8" "$9" "${10}" "${11}"
+}
+for scale in "${scales[@]}"; do
+    case "$scale" in
+        nl) passes="projection overlap load centrality_fast betweenness harmonic communities all" ;;
+        de) passes="projection overlap load centrality_fast communities betweenness harmonic" ;;
+        eu) passes="projection overlap load centrality_fast communities" ;;
+        import) passes="" ;;
+        *) echo "run.sh: unknown scale $scale" >&2; exit 2 ;;
+    esac
+    for pass in $passes; do
+        IFS=$'\t' read -r -a f < <("$bench" run "$scale" "$pass")
+        row "${f[@]}"
+    done
+    if [ "$scale" = import ] || [ "$scale" = nl ]; then
+        [ -x "$regionet" ] || continue
+        tmp=$(mktemp -d)
+        trap 'rm -rf "$tmp"' EXIT
+        "$bench" generate import "$tmp/bench-import" > "$tmp/gen.txt"
+        read -r _ m _ a _ ms _ < <(sed 's/[:,]//g' "$tmp/gen.txt")
+        /usr/bin/time -f '%e %U %S %M' -o "$tmp/time.txt" "$regionet" --db "$tmp/bench.db" -q import "$tmp/bench-import" > /dev/null
+        read -r wall user sys rss < "$tmp/time.txt"
+        printf '| import | regionet import (bundle, new database) | %s | %s | %s | %.3f | %.3f | | %.0f | |\n' \
+            "$m" "$a" "$ms" "$wall" "$(echo "$user + $sys" | bc)" "$(echo "$rss / 1024" | bc)"
+        rm -rf "$tmp"
+        trap - EXIT
+    fi
+done
