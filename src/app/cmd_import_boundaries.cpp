@@ -33,7 +33,7 @@ void print_report(const ImportReport& report, const Dataset& d) {
               << d.neighbours.size() << " neighbour pairs, " << d.arrangements.size() << " regions in "
               << d.divisions().size() << " divisions, " << d.outlines.size() << " outlines\n";
     for (const auto& [file, c] : report.files) {
-        std::cerr << "  " << file << ": " << c.imported << " features or rows";
+        std::cerr << "  " << file << ": " << c.imported << " read";
         if (c.skipped) std::cerr << ", " << c.skipped << " skipped";
         std::cerr << "\n";
     }
@@ -50,6 +50,8 @@ void run(const ImportBoundariesCommand& cmd) {
     for (const auto& d : cmd.divisions) {
         const auto eq = d.find('=');
         if (eq == std::string::npos) {
+            if (!std::filesystem::exists(d))
+                throw UsageError("--division " + d + ": expected NAME=FILE, or an existing FILE named after its division");
             sources.divisions.emplace_back(division_name_from_file(d), d);
         } else {
             if (eq == 0 || eq + 1 == d.size())

@@ -185,7 +185,9 @@ Layer read_layer(const std::filesystem::path& file, const ReadOptions& options) 
     layer.file = file.string();
     if (!std::filesystem::exists(file)) throw ImportError({layer.file}, "no such file");
     GDALDatasetUniquePtr ds(GDALDataset::Open(layer.file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
-    if (!ds) throw ImportError({layer.file}, "GDAL cannot read it as a vector file: " + gdal.last_error());
+    if (!ds)
+        throw ImportError({layer.file}, "GDAL cannot read it as a vector file (TopoJSON, GeoJSON, GeoPackage, Shapefile)" +
+                                            (gdal.messages().empty() ? std::string() : ": " + gdal.last_error()));
     if (ds->GetLayerCount() < 1) throw ImportError({layer.file}, "holds no layer");
     OGRLayer* source = ds->GetLayer(0);
     const OGRFeatureDefn* definition = source->GetLayerDefn();

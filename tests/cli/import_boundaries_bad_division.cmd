@@ -1,0 +1,4 @@
+import-boundaries
+@TESTS@/fixtures/geo/municipalities.geojson
+--division
+veiligheidsregio

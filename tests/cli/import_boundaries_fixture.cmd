@@ -1,0 +1,10 @@
+import-boundaries
+@TESTS@/fixtures/geo/municipalities.geojson
+--province-file
+@TESTS@/fixtures/geo/provinces.geojson
+--division
+testregio=@TESTS@/fixtures/geo/regions.geojson
+--population
+@TESTS@/fixtures/geo/population.csv
+--as
+fixture

@@ -1,0 +1,2 @@
+import-boundaries
+@TESTS@/fixtures/geo/not_geo.geojson

@@ -1,0 +1,13 @@
+--quiet
+import-boundaries
+@TESTS@/fixtures/geo/municipalities.geojson
+--province-file
+@TESTS@/fixtures/geo/provinces.geojson
+--division
+@TESTS@/fixtures/geo/regions.geojson
+---
+show
+municipality
+GM0002
+--format
+json
