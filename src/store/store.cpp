@@ -5,6 +5,7 @@
 #include <ctime>
 #include <filesystem>
 #include <sstream>
+#include <stdexcept>
 
 namespace regionet {
 
@@ -341,7 +342,14 @@ Dataset Store::load(const std::string& name) const {
     db::Statement o(h, "SELECT owner, wkt FROM outline WHERE dataset_id = ?1");
     o.bind(1, id);
     while (o.step()) d.outlines.push_back({o.text(0), o.text(1)});
-    d.reindex();
+    try {
+        d.reindex();
+    } catch (const std::out_of_range&) {
+        // Foreign keys prevent this in files regionet wrote; a damaged or hand-edited file may not hold them.
+        throw DbError(m_path + ": dataset '" + name +
+                      "' is inconsistent (a membership or participant refers to a missing municipality or "
+                      "arrangement); the file is damaged or was changed outside regionet: re-import the dataset");
+    }
     return d;
 }
 
