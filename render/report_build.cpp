@@ -85,7 +85,10 @@ public:
     Builder(const ReportInput& in, Lang lang) : m_in(in), m_lang(lang), m_d(*in.dataset) {
         for (std::size_t i = 0; i < m_d.municipalities.size(); ++i) {
             const auto& m = m_d.municipalities[i];
-            if (in.municipality.empty() || m.code == in.municipality) m_profiled.insert(m.code);
+            if (in.municipality.empty() || m.code == in.municipality) {
+                m_profiled.insert(m.code);
+                m_profile_anchors.insert(profile_anchor(m.code));
+            }
         }
     }
 
@@ -119,6 +122,7 @@ private:
     Lang m_lang;
     const Dataset& m_d;
     std::set<std::string> m_profiled;
+    std::set<std::string> m_profile_anchors;
 
     std::string t(std::string_view key) const { return tr(m_lang, key); }
     std::string n(double v, int decimals) const { return number(m_lang, v, decimals); }
@@ -130,6 +134,10 @@ private:
         return nullptr;
     }
 
+    // The province pseudo-division of the passes in the reader's words.
+    std::string division_label(const std::string& division) const {
+        return division == "province" ? t("division.province") : division;
+    }
     std::string municipality_name(const std::string& code) const {
         const auto* m = m_d.find_municipality(code);
         return m ? m->name : code;
@@ -363,7 +371,7 @@ private:
             auto rows = ranked(ag, "ari");
             if (!rows.empty()) {
                 out.push_back(text(trf(m_lang, "find.communities",
-                                       {ag.str(rows[0], "division"), n(*ag.num(rows[0], "ari"), 2)})));
+                                       {division_label(ag.str(rows[0], "division")), n(*ag.num(rows[0], "ari"), 2)})));
             }
         }
         if (View sc{table("screen")}) {
@@ -375,12 +383,18 @@ private:
     // ---- 2 maps ------------------------------------------------------------
     Section maps() const {
         Section s{"maps", t("s.maps"), {}};
-        if (m_in.maps.empty()) {
+        if (m_in.maps.empty() && m_in.map_notes.empty()) {
             s.blocks.push_back(missing("what.maps"));
             return s;
         }
-        s.blocks.push_back(Paragraph{text(t("maps.intro"))});
-        for (const auto& m : m_in.maps) s.blocks.push_back(Figure{m.file, m.svg, m.caption, m.alt});
+        if (!m_in.maps.empty()) s.blocks.push_back(Paragraph{text(t("maps.intro"))});
+        int number = 0;
+        for (const auto& m : m_in.maps) {
+            const auto prefix = "fig" + std::to_string(++number) + "-";
+            auto keep = [this](const std::string& target) { return m_profile_anchors.count(target) > 0; };
+            s.blocks.push_back(Figure{m.file, scope_svg(m.svg, prefix, keep), m.caption, m.alt});
+        }
+        for (const auto& note : m_in.map_notes) s.blocks.push_back(Note{text(trf(m_lang, "maps.not_drawn", {note}))});
         return s;
     }
 
@@ -418,6 +432,19 @@ private:
             s.blocks.push_back(tb);
         } else {
             s.blocks.push_back(Paragraph{text(t("red.none"))});
+        }
+        if (ov.size() > cand.size()) {
+            // The strongest overlaps that are not candidates (other domains, or below the threshold).
+            TableBlock tb{"table-overlap", t("red.top.caption"),
+                          {t("col.arrangement_a"), t("col.arrangement_b"), t("col.shared"), t("col.jaccard"), t("col.overlap_coefficient")},
+                          {Align::left, Align::left, Align::right, Align::right, Align::right}, {}, true, true, false};
+            for (std::size_t r = 0; r < ov.size() && tb.rows.size() < 15; ++r) {
+                if (ov.flag(r, "redundancy_candidate")) continue;
+                tb.rows.push_back({text_cell(arrangement_name(r, "a", "a_name")), text_cell(arrangement_name(r, "b", "b_name")),
+                                   num_cell(ov.num(r, "shared"), 0), num_cell(ov.num(r, "jaccard"), 2),
+                                   num_cell(ov.num(r, "overlap_coefficient"), 2)});
+            }
+            s.blocks.push_back(tb);
         }
         if (!nested.empty()) {
             const std::size_t limit = 100;
@@ -577,7 +604,7 @@ private:
             TableBlock tb{"table-agreement", t("com.agreement.caption"), {t("col.division"), t("col.ari"), t("col.nmi")},
                           {Align::left, Align::right, Align::right}, {}, true, true, false};
             for (auto r : ranked(ag, "ari"))
-                tb.rows.push_back({text_cell(ag.str(r, "division")), num_cell(ag.num(r, "ari"), 2), num_cell(ag.num(r, "nmi"), 2)});
+                tb.rows.push_back({text_cell(division_label(ag.str(r, "division"))), num_cell(ag.num(r, "ari"), 2), num_cell(ag.num(r, "nmi"), 2)});
             s.blocks.push_back(tb);
         }
         if (cg) {
@@ -594,11 +621,11 @@ private:
             }
             TableBlock hm{"table-congruence", t("com.heat.caption"), {t("col.division")}, {Align::left}, {}, true, false, true};
             for (const auto& b : names) {
-                hm.headers.push_back(b);
+                hm.headers.push_back(division_label(b));
                 hm.align.push_back(Align::right);
             }
             for (const auto& a : names) {
-                std::vector<TableCell> row{text_cell(a)};
+                std::vector<TableCell> row{text_cell(division_label(a))};
                 for (const auto& b : names) {
                     if (a == b) {
                         row.push_back(TableCell{n(1.0, 2), "", 1.0, 1.0});
@@ -855,5 +882,39 @@ std::string bar_chart_svg(const std::vector<Bar>& bars, const std::string& title
     o << "</svg>\n";
     return o.str();
 }
+
+std::string scope_svg(const std::string& svg, const std::string& prefix, const std::function<bool(const std::string&)>& keep_link) {
+    std::string out;
+    out.reserve(svg.size() + svg.size() / 16);
+    std::size_t k = 0;
+    while (k < svg.size()) {
+        if (svg.compare(k, 5, " id=\"") == 0) {
+            out += " id=\"" + prefix;
+            k += 5;
+        } else if (svg.compare(k, 5, "url(#") == 0) {
+            out += "url(#" + prefix;
+            k += 5;
+        } else if (svg[k] == ' ' && (svg.compare(k, 8, " href=\"#") == 0 || svg.compare(k, 14, " xlink:href=\"#") == 0)) {
+            const auto start = svg.find('#', k);
+            const auto end = svg.find('"', start);
+            if (end == std::string::npos) {
+                out.append(svg, k, std::string::npos);
+                break;
+            }
+            const auto target = svg.substr(start + 1, end - start - 1);
+            if (target.rfind("m-", 0) == 0) {
+                if (keep_link(target)) out.append(svg, k, end + 1 - k);
+            } else {
+                out.append(svg, k, start + 1 - k);
+                out += prefix + target + "\"";
+            }
+            k = end + 1;
+        } else {
+            out += svg[k++];
+        }
+    }
+    return out;
+}
+
 
 }  // namespace regionet::render::report

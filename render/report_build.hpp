@@ -3,6 +3,7 @@
 // result tables of the analysis passes. Computes nothing the passes compute:
 // it selects, ranks by a given column, counts and words. A pass result that is
 // missing leaves its section with a note saying so.
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -43,6 +44,7 @@ struct ReportInput {
     std::string municipality;            // --municipality: profile only this one and open with it
     std::vector<const Table*> tables;
     std::vector<MapFigure> maps;
+    std::vector<std::string> map_notes;  // maps that could not be drawn, and why
     std::vector<std::pair<std::string, std::string>> settings;  // thresholds and weights used
     std::string version;
     std::string stamp;                   // empty unless --stamp
@@ -58,5 +60,12 @@ struct Bar {
     std::string href;
 };
 std::string bar_chart_svg(const std::vector<Bar>& bars, const std::string& title, const std::string& axis_label);
+
+// Prepares an SVG drawing for a page holding several: every id (and every
+// reference to one: href="#x", url(#x)) gets the prefix, so ids stay unique;
+// links to profiles ("#m-...") are kept when keep_link says the target exists,
+// else dropped (the drawing stays, without the dead link).
+std::string scope_svg(const std::string& svg, const std::string& prefix,
+                      const std::function<bool(const std::string&)>& keep_link);
 
 }  // namespace regionet::render::report

@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <set>
 #include <sstream>
@@ -26,6 +27,7 @@
 #include "analysis/screen.hpp"
 #include "app/cli.hpp"
 #include "app/commands.hpp"
+#include "render/map.hpp"
 #include "render/report_build.hpp"
 #include "render/report_texts.hpp"
 
@@ -128,6 +130,83 @@ std::string describe_scope(const ReportCommand& cmd, rep::Lang lang) {
     return {};
 }
 
+// The map views of the report: the network (or, with --municipality, that
+// municipality's own network), the overlap of arrangements and one regional
+// division. A view Graphviz cannot draw (too large, nothing to draw) becomes
+// a note in the report, never a failed report.
+void draw_maps(rep::ReportInput& in, const Dataset& d, const analysis::Projection& projection,
+               const std::vector<analysis::OverlapRow>& overlap_rows, const analysis::LoadResult& load,
+               const analysis::CommunityResult& comm, const std::string& focus, rep::Lang lang) {
+    namespace map = render::map;
+    const auto where = in.dataset_name + (in.scope.empty() ? "" : ", " + in.scope);
+    auto add = [&](const std::string& file, const std::string& title, const std::string& caption, const std::string& alt,
+                   const std::function<std::string(const map::Style&)>& draw) {
+        map::Style style;
+        style.title = title;
+        style.caption = caption + " (" + where + ")";
+        try {
+            in.maps.push_back({file, draw(style), caption, alt});
+        } catch (const RenderError& e) {
+            in.map_notes.push_back(title + ": " + e.what());
+        }
+    };
+    const auto n = std::to_string(d.municipalities.size());
+    if (!focus.empty()) {
+        const auto m = *d.municipality_index(focus);
+        const auto& name = d.municipalities[m].name;
+        add("ego.svg", rep::trf(lang, "map.ego.title", {name}), rep::trf(lang, "map.ego.caption", {name}),
+            rep::trf(lang, "map.ego.alt", {name}), [&](const map::Style& style) {
+                map::EgoInput e;
+                e.dataset = &d;
+                e.municipality = m;
+                return map::ego(e, style, map::Format::svg);
+            });
+    } else if (!projection.edges.empty()) {
+        add("network.svg", rep::tr(lang, "map.network.title"), rep::tr(lang, "map.network.caption"),
+            rep::trf(lang, "map.network.alt", {n}), [&](const map::Style& style) {
+                map::NetworkInput e;
+                e.dataset = &d;
+                e.projection = &projection;
+                e.size.measure = lang == rep::Lang::nl ? "gewogen last" : "weighted load";
+                for (const auto& x : load.municipalities) e.size.values.push_back(x.weighted_load);
+                e.colour.by = lang == rep::Lang::nl ? "cluster" : "cluster";
+                for (auto c : comm.community) e.colour.group.push_back(c > 0 ? c - 1 : -1);
+                for (std::size_t k = 1; k <= comm.community_count; ++k)
+                    e.colour.names.push_back(rep::trf(lang, "map.legend.cluster", {std::to_string(k)}));
+                if (comm.community_count == 0) e.colour = {};
+                return map::network(e, style, map::Format::svg);
+            });
+    }
+    if (!overlap_rows.empty()) {
+        add("overlap.svg", rep::tr(lang, "map.overlap.title"), rep::tr(lang, "map.overlap.caption"),
+            rep::trf(lang, "map.overlap.alt", {std::to_string(overlap_rows.size())}), [&](const map::Style& style) {
+                map::OverlapInput e;
+                e.dataset = &d;
+                e.rows = &overlap_rows;
+                return map::overlap(e, style, map::Format::svg);
+            });
+    }
+    const auto divisions = d.divisions();
+    if (!divisions.empty()) {
+        std::string division = divisions.front();
+        for (const auto& x : divisions)
+            if (x == "veiligheidsregio") division = x;
+        analysis::Filter ordinary;
+        ordinary.division = "none";
+        const auto ordinary_d = analysis::apply(d, ordinary);  // keeps all municipalities, in order
+        const auto ties = analysis::project_municipalities(ordinary_d);
+        add("division.svg", rep::trf(lang, "map.division.title", {division}), rep::trf(lang, "map.division.caption", {division}),
+            rep::trf(lang, "map.division.alt", {division}), [&](const map::Style& style) {
+                map::DivisionInput e;
+                e.dataset = &d;
+                e.division = division;
+                e.region = analysis::division_labels(d, division);
+                e.projection = &ties;
+                return map::division(e, style, map::Format::svg);
+            });
+    }
+}
+
 void run(const ReportCommand& cmd) {
     const auto lang = rep::parse_lang(cmd.lang);
     Progress progress("report");
@@ -158,11 +237,18 @@ void run(const ReportCommand& cmd) {
     in.projection = &projection;
 
     progress.update("overlap");
-    const analysis::OverlapOptions overlap_options;
+    // Every pair sharing a member (nesting shows at any Jaccard); the map
+    // draws the pairs above the usual cut only.
+    analysis::OverlapOptions overlap_options;
+    overlap_options.min_jaccard = 0.0;
+    const double map_min_jaccard = 0.5;
     const auto overlap_rows = analysis::overlap(dataset, overlap_options);
     const Table overlap = analysis::to_table(overlap_rows);
-    in.settings.push_back({lang == rep::Lang::nl ? "Overlap: minimale Jaccard-index" : "Overlap: minimum Jaccard index",
-                           fmt(overlap_options.min_jaccard)});
+    std::vector<analysis::OverlapRow> map_rows;
+    for (const auto& r : overlap_rows)
+        if (r.jaccard >= map_min_jaccard) map_rows.push_back(r);
+    in.settings.push_back({lang == rep::Lang::nl ? "Overlapkaart: minimale Jaccard-index" : "Overlap map: minimum Jaccard index",
+                           fmt(map_min_jaccard)});
     in.settings.push_back({lang == rep::Lang::nl ? "Drempel kandidaat-dubbeling (Jaccard)" : "Redundancy threshold (Jaccard)",
                            fmt(overlap_options.redundancy_threshold)});
 
@@ -229,6 +315,9 @@ void run(const ReportCommand& cmd) {
             suggestions.rows.push_back({m.code, dataset.municipalities[c.municipality].code, c.score, reasons});
         }
     }
+
+    progress.update("maps");
+    draw_maps(in, dataset, projection, map_rows, load, comm, focus, lang);
 
     in.tables = {&overlap, &load_m, &load_a, &cent_m, &comm_t, &agree_t, &cong_d, &screen_t, &suggestions};
     progress.update("storing results");

@@ -289,3 +289,13 @@ TEST_CASE("regionet report: usage errors", "[render][report]") {
     CHECK(count(html, "<h3 id=\"m-") == 1);
     CHECK(html.find("id=\"m-ten-boer\"") != std::string::npos);
 }
+
+TEST_CASE("scope_svg makes ids unique per drawing and drops links to missing profiles", "[render][report]") {
+    const std::string svg =
+        "<svg><g id=\"graph0\"><a xlink:href=\"#m-A\" xlink:title=\"A\"><g id=\"net-A\"/></a>"
+        "<a xlink:href=\"#m-B\"><g id=\"net-B\" fill=\"url(#grad)\"/></a><use href=\"#graph0\"/></g></svg>";
+    const auto out = scope_svg(svg, "fig1-", [](const std::string& target) { return target == "m-A"; });
+    CHECK(out ==
+          "<svg><g id=\"fig1-graph0\"><a xlink:href=\"#m-A\" xlink:title=\"A\"><g id=\"fig1-net-A\"/></a>"
+          "<a><g id=\"fig1-net-B\" fill=\"url(#fig1-grad)\"/></a><use href=\"#fig1-graph0\"/></g></svg>");
+}
