@@ -21,9 +21,13 @@ double effective_threshold(const std::vector<double>& weights, double min_weight
     std::sort(kept.begin(), kept.end(), std::greater<>());
     // Ties at the cut-off weight are all dropped so the choice never depends on order.
     const double cut = kept[max_edges];
-    for (double w : kept)
-        if (w > cut) return w;  // kept is sorted: the first greater value is the largest
-    return std::nextafter(cut, cut + 1);
+    // The smallest weight above the cut (kept is sorted, largest first).
+    double threshold = std::nextafter(cut, cut + 1);  // every tie at the cut: none drawn
+    for (double w : kept) {
+        if (w <= cut) break;
+        threshold = w;
+    }
+    return threshold;
 }
 
 }  // namespace
@@ -48,12 +52,11 @@ std::string weight_text(double w) {
 }
 
 std::string ties_note(const TieSelection& s, double min_weight) {
-    std::string note = "Line width: arrangements shared (at least " + weight_text(min_weight) + ", at most " +
-                       weight_text(s.max_weight) + ").";
+    std::string note = "Line width: arrangements shared (" + weight_text(std::max(min_weight, std::ceil(s.threshold))) +
+                       " to " + weight_text(s.max_weight) + ").";
     if (s.edges.size() < s.eligible)
         note += " Only the " + integer(static_cast<std::int64_t>(s.edges.size())) + " strongest of " +
-                integer(static_cast<std::int64_t>(s.eligible)) + " ties are drawn (sharing at least " +
-                weight_text(std::ceil(s.threshold)) + "); raise --min-weight or filter to see fewer.";
+                integer(static_cast<std::int64_t>(s.eligible)) + " ties are drawn; raise --min-weight or filter to choose.";
     return note;
 }
 
@@ -91,10 +94,9 @@ std::string setup_municipality_graph(Agraph_t* g, bool geographic, std::size_t n
     gv::set(g, "outputorder", "edgesfirst");
     gv::set(g, "labelloc", "t");
     gv::set(g, "labeljust", "l");
-    gv::set(g, "forcelabels", "false");
     gv::set(g, "splines", "false");
     gv::declare(g, AGNODE, "shape", "circle");
-    gv::declare(g, AGNODE, "label", "");
+    gv::declare(g, AGNODE, "label", " ");  // not "": agwrite would omit it and `neato` would print \N
     gv::declare(g, AGNODE, "fixedsize", "true");
     gv::declare(g, AGNODE, "style", "filled");
     gv::declare(g, AGNODE, "color", "white");
@@ -105,8 +107,10 @@ std::string setup_municipality_graph(Agraph_t* g, bool geographic, std::size_t n
     gv::declare(g, AGEDGE, "color", std::string(kTie) + "80");
     if (geographic) {
         gv::set(g, "notranslate", "true");
+        gv::set(g, "forcelabels", "false");  // names that would overlap are left out (tooltips keep them)
         return "nop2";
     }
+    gv::set(g, "forcelabels", "true");
     gv::set(g, "overlap", "prism");
     gv::set(g, "sep", "+8");
     gv::set(g, "pack", "true");

@@ -155,7 +155,15 @@ std::string fixed(double v, int decimals) {
     return buf;
 }
 
-std::string integer(std::int64_t v) { return std::to_string(v); }
+std::string integer(std::int64_t v) {
+    std::string digits = std::to_string(v < 0 ? -v : v);
+    std::string out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return v < 0 ? "-" + out : out;
+}
 
 std::vector<double> diameters(const std::vector<double>& values, std::size_t n, double min_d, double max_d,
                               double uniform_d) {
@@ -174,8 +182,9 @@ std::vector<double> diameters(const std::vector<double>& values, std::size_t n, 
 }
 
 double pen_width(double weight, double max_weight) {
-    if (max_weight <= 0) return 1.0;
-    return 0.6 + 4.4 * std::sqrt(std::clamp(weight / max_weight, 0.0, 1.0));
+    // The weakest tie drawn (weight 1) is a hairline; the strongest 5 pt.
+    if (max_weight <= 1) return 1.2;
+    return 0.7 + 4.3 * std::sqrt(std::clamp((weight - 1) / (max_weight - 1), 0.0, 1.0));
 }
 
 Projector::Projector(const std::vector<std::pair<double, double>>& lon_lat, double size) {
@@ -295,24 +304,19 @@ std::string header_html(const std::string& title, const std::string& caption, co
         h += "<tr><td align=\"left\" balign=\"left\"><font point-size=\"12\" color=\"" + muted + "\">" +
              html_text(caption) + "</font></td></tr>";
     if (!entries.empty()) {
-        constexpr std::size_t kPerRow = 6;
-        h += "<tr><td align=\"left\"><table border=\"0\" cellborder=\"0\" cellspacing=\"2\" cellpadding=\"1\">";
+        // One text line per row of entries: a coloured glyph (square for areas
+        // and groups, bar for lines) before each label.
+        constexpr std::size_t kPerRow = 7;
         for (std::size_t start = 0; start < entries.size(); start += kPerRow) {
-            h += "<tr>";
-            h += "<td align=\"left\"><font point-size=\"12\" color=\"" + ink + "\">" +
-                 (start == 0 ? html_text(legend_title) + "</font></td>" : std::string("</font></td>"));
+            h += "<tr><td align=\"left\"><font point-size=\"13\" color=\"" + ink + "\">";
+            if (start == 0 && !legend_title.empty()) h += "<b>" + html_text(legend_title) + "</b>   ";
             for (std::size_t k = start; k < std::min(entries.size(), start + kPerRow); ++k) {
                 const auto& e = entries[k];
-                if (e.shape == "line")
-                    h += "<td width=\"18\" height=\"4\" fixedsize=\"true\" bgcolor=\"" + e.colour + "\"></td>";
-                else
-                    h += "<td width=\"12\" height=\"12\" fixedsize=\"true\" bgcolor=\"" + e.colour + "\"></td>";
-                h += "<td align=\"left\"><font point-size=\"12\" color=\"" + ink + "\">" + html_text(e.label) +
-                     "  </font></td>";
+                h += "<font color=\"" + e.colour + "\">" + (e.shape == "line" ? "\u2501\u2501" : "\u25A0") +
+                     "</font> " + html_text(e.label) + (k + 1 < entries.size() ? "    " : "");
             }
-            h += "</tr>";
+            h += "</font></td></tr>";
         }
-        h += "</table></td></tr>";
     }
     for (const auto& n : notes)
         h += "<tr><td align=\"left\" balign=\"left\"><font point-size=\"11\" color=\"" + muted + "\">" + html_text(n) +
@@ -323,11 +327,15 @@ std::string header_html(const std::string& title, const std::string& caption, co
 
 void declare_all(Agraph_t* g) {
     for (const char* a : {"label", "labelloc", "labeljust", "fontname", "fontsize", "fontcolor", "bgcolor", "pad",
-                          "margin", "outputorder", "splines", "overlap", "sep", "esep", "forcelabels", "_background",
+                          "margin", "outputorder", "overlap", "sep", "esep", "_background",
                           "rankdir", "ranksep", "nodesep", "newrank", "compound", "pack", "packmode", "K", "style",
                           "color", "fillcolor", "penwidth", "id", "tooltip", "URL", "target", "dpi", "ratio",
                           "start", "maxiter", "notranslate", "clusterrank", "remincross", "rank"})
         gv::declare(g, AGRAPH, a, "");
+    // Where "" does not mean "unset", the default is Graphviz's own:
+    // splines="" draws no edges at all, forcelabels="" would mean false.
+    gv::declare(g, AGRAPH, "splines", "true");
+    gv::declare(g, AGRAPH, "forcelabels", "true");
     gv::declare(g, AGNODE, "label", "\\N");
     for (const char* a : {"xlabel", "shape", "width", "height", "fixedsize", "style", "fillcolor", "color",
                           "penwidth", "fontname", "fontsize", "fontcolor", "pos", "pin", "id", "tooltip", "URL",
@@ -359,7 +367,12 @@ std::string finish(Agraph_t* g, const std::string& engine, Format format) {
     if (format == Format::dot) return gv::write_dot(g);
     auto context = gv::make_context();
     gv::take_messages();
-    return gv::render(context.get(), g, engine, std::string(to_string(format)));
+    auto bytes = gv::render(context.get(), g, engine, std::string(to_string(format)));
+    // Only errors reach the capture (warnings are below the AGERR level), and
+    // Graphviz goes on after some of them (a bad HTML label becomes the graph name).
+    if (auto messages = gv::take_messages(); !messages.empty())
+        throw RenderError("graphviz: " + messages.substr(0, messages.find_last_not_of("\n") + 1));
+    return bytes;
 }
 
 void check_size(std::size_t nodes, std::size_t max_nodes, std::string_view what) {

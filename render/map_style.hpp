@@ -47,7 +47,7 @@ std::string html_text(std::string_view s);
 std::string id_safe(std::string_view key);
 // Fixed decimals, no locale: "12.5".
 std::string fixed(double v, int decimals);
-// Thousands with a thin separator-free form for tooltips: "931298".
+// Whole numbers with thousands separators: "931,298".
 std::string integer(std::int64_t v);
 
 // ---- node size ----------------------------------------------------------------

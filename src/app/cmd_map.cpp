@@ -8,6 +8,8 @@
 #include <sstream>
 
 #include "analysis/centrality.hpp"
+#include "analysis/communities.hpp"
+#include "analysis/partition.hpp"
 #include "analysis/load.hpp"
 #include "analysis/overlap.hpp"
 #include "app/cli.hpp"
@@ -55,22 +57,8 @@ analysis::LoadWeights read_weights(const std::string& file) {
     return analysis::parse_weights(text.str(), path.string());
 }
 
-// The region of each municipality in a division: the region with the largest
-// membership share (missing share = 1), ties to the smallest id; -1 when none.
 std::vector<std::int64_t> regions_of(const Dataset& d, const std::string& division) {
-    std::vector<std::int64_t> region(d.municipalities.size(), -1);
-    std::vector<double> best(d.municipalities.size(), -1.0);
-    const auto wanted = lower(division);
-    for (const auto& ms : d.memberships) {  // sorted by arrangement id: first wins ties
-        const auto& a = d.arrangements[ms.arrangement];
-        if (lower(a.division) != wanted) continue;
-        const double share = ms.share.value_or(1.0);
-        if (share > best[ms.municipality]) {
-            best[ms.municipality] = share;
-            region[ms.municipality] = static_cast<std::int64_t>(ms.arrangement);
-        }
-    }
-    return region;
+    return analysis::division_labels(d, division);
 }
 
 std::string known_divisions(const Dataset& d) {
@@ -109,9 +97,20 @@ map::ColourEncoding colour_by_province(const Dataset& d) {
     return c;
 }
 
+map::ColourEncoding colour_by_community(const Dataset& d) {
+    analysis::CommunityOptions o;
+    const auto result = analysis::communities(d, o);
+    map::ColourEncoding c;
+    c.by = "community (" + std::string(analysis::to_string(o.method)) + ")";
+    for (std::size_t k = 1; k <= result.community_count; ++k) c.names.push_back("community " + std::to_string(k));
+    for (auto x : result.community) c.group.push_back(x >= 1 ? x - 1 : -1);
+    return c;
+}
+
 map::ColourEncoding colour_encoding(const Dataset& d, const std::string& spec) {
     if (spec.empty()) return {};
     if (spec == "province") return colour_by_province(d);
+    if (spec == "community") return colour_by_community(d);
     if (spec.rfind("division:", 0) == 0) {
         const auto name = spec.substr(9);
         const auto region = regions_of(d, name);
@@ -119,7 +118,7 @@ map::ColourEncoding colour_encoding(const Dataset& d, const std::string& spec) {
             throw UsageError("no division '" + name + "' in dataset " + d.name + "; known: " + known_divisions(d));
         return colour_by_regions(d, region, name);
     }
-    throw UsageError("unknown --color '" + spec + "'; expected province or division:NAME");
+    throw UsageError("unknown --color '" + spec + "'; expected province, community or division:NAME");
 }
 
 map::SizeEncoding size_encoding(const Dataset& d, const analysis::Projection& p, const MapCommand& cmd) {
