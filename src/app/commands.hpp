@@ -24,6 +24,7 @@ void setup_screen(CLI::App& app);
 void setup_partners(CLI::App& app);
 void setup_report(CLI::App& app);
 void setup_map(CLI::App& app);
+void setup_changes(CLI::App& app);
 
 inline const std::vector<Setup>& all_commands() {
     static const std::vector<Setup> commands{
@@ -41,6 +42,7 @@ inline const std::vector<Setup>& all_commands() {
         setup_partners,
         setup_report,
         setup_map,
+        setup_changes,
     };
     return commands;
 }
