@@ -98,9 +98,8 @@ CommunityResult communities(const Dataset& d, const CommunityOptions& o) {
 
     std::vector<std::int64_t> labels(n);
     for (std::size_t i = 0; i < n; ++i) labels[i] = r.community[i] == 0 ? kUnassigned : r.community[i];
-    auto divisions = d.divisions();
     const bool pseudo_province = province_division(d).empty();
-    for (const auto& div : divisions) r.divisions.push_back({div, compare_partitions(labels, division_labels(d, div))});
+    for (const auto& [div, regions] : all_division_labels(d)) r.divisions.push_back({div, compare_partitions(labels, regions)});
     if (pseudo_province) {
         const auto prov = province_labels(d);
         if (!prov.names.empty()) r.divisions.push_back({"province", compare_partitions(labels, prov.labels)});

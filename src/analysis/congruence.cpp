@@ -20,7 +20,7 @@ std::string lower(std::string s) {
 // Municipality::province when no province division exists.
 std::vector<std::pair<std::string, std::vector<std::int64_t>>> partitions(const Dataset& d) {
     std::vector<std::pair<std::string, std::vector<std::int64_t>>> out;
-    for (const auto& div : d.divisions()) out.emplace_back(div, division_labels(d, div));
+    out = all_division_labels(d);
     if (province_division(d).empty()) {
         auto prov = province_labels(d);
         if (!prov.names.empty()) out.emplace_back("province", std::move(prov.labels));

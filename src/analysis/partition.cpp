@@ -75,6 +75,29 @@ std::vector<std::int64_t> division_labels(const Dataset& d, const std::string& d
     return labels;
 }
 
+std::vector<std::pair<std::string, std::vector<std::int64_t>>> all_division_labels(const Dataset& d) {
+    std::vector<std::pair<std::string, std::vector<std::int64_t>>> out;
+    const auto names = d.divisions();
+    for (const auto& name : names) out.emplace_back(name, std::vector<std::int64_t>(d.municipalities.size(), kUnassigned));
+    std::vector<std::vector<double>> best(names.size(), std::vector<double>(d.municipalities.size(), -1.0));
+    std::vector<std::size_t> division_of(d.arrangements.size(), names.size());
+    for (std::size_t a = 0; a < d.arrangements.size(); ++a)
+        if (d.arrangements[a].is_region())
+            division_of[a] = static_cast<std::size_t>(
+                std::lower_bound(names.begin(), names.end(), d.arrangements[a].division) - names.begin());
+    // Same rule as division_labels(): largest share, ties to the smallest id.
+    for (const auto& ms : d.memberships) {
+        const auto k = division_of[ms.arrangement];
+        if (k >= names.size()) continue;
+        const double share = ms.share.value_or(1.0);
+        if (share > best[k][ms.municipality]) {
+            best[k][ms.municipality] = share;
+            out[k].second[ms.municipality] = static_cast<std::int64_t>(ms.arrangement);
+        }
+    }
+    return out;
+}
+
 std::string province_division(const Dataset& d) {
     for (const auto& div : d.divisions()) {
         const auto l = lower(div);

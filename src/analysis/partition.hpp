@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "model/model.hpp"
@@ -33,6 +34,10 @@ PartitionAgreement compare_partitions(const std::vector<std::int64_t>& a, const 
 // boundary change) counts in the region with the largest membership `share`;
 // a missing share counts as 1; ties go to the region with the smallest id.
 std::vector<std::int64_t> division_labels(const Dataset& dataset, const std::string& division);
+
+// division_labels() of every division of the dataset (sorted by name), in one
+// pass over the memberships.
+std::vector<std::pair<std::string, std::vector<std::int64_t>>> all_division_labels(const Dataset& dataset);
 
 // The province of every municipality: the regions of a division named
 // province, provincie, provinces or provincies when the dataset has one, else

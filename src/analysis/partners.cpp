@@ -52,8 +52,7 @@ std::vector<PartnerCandidate> partners(const Dataset& d, const std::string& code
         for (auto j : d.members_of_arrangement()[a]) ++co[d.memberships[j].municipality];
     }
     // Regions per division.
-    std::vector<std::vector<std::int64_t>> divisions;
-    for (const auto& div : d.divisions()) divisions.push_back(division_labels(d, div));
+    const auto divisions = all_division_labels(d);
     std::set<std::string> neighbours;
     for (const auto& nb : d.neighbours) {
         if (nb.a == mine.code) neighbours.insert(nb.b);
@@ -68,7 +67,7 @@ std::vector<PartnerCandidate> partners(const Dataset& d, const std::string& code
         PartnerCandidate p;
         p.municipality = c;
         p.co_memberships = co[c];
-        for (const auto& labels : divisions) {
+        for (const auto& [division, labels] : divisions) {
             if (labels[me] == kUnassigned || labels[c] == kUnassigned) continue;
             ++p.common_divisions;
             p.same_regions += labels[me] == labels[c];

@@ -181,6 +181,10 @@ TEST_CASE("division_labels: split municipality counts in the region with the lar
     CHECK(l[1] == static_cast<std::int64_t>(*d.arrangement_index("r1")));
     CHECK(l[2] == static_cast<std::int64_t>(*d.arrangement_index("r3")));
     CHECK(division_labels(d, "other") == std::vector<std::int64_t>(3, kUnassigned));
+    const auto all = all_division_labels(d);
+    REQUIRE(all.size() == 1);
+    CHECK(all[0].first == "vr");
+    CHECK(all[0].second == l);
 }
 
 TEST_CASE("province_labels: from Municipality::province, or from a province division", "[analysis][communities]") {
