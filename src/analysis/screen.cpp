@@ -324,9 +324,11 @@ void knipperlicht(const Dataset& d, const ScreenOptions& o, std::vector<Finding>
                 const auto mx = members(d, x.arrangement);
                 const auto my = members(d, y.arrangement);
                 const bool all_moved = std::includes(my.begin(), my.end(), mx.begin(), mx.end());
-                // A successor with all the old partners, started right after, is a
-                // continuation, not a municipality that left and came back.
-                if (all_moved && *y.start - *x.end <= 1) continue;
+                // When the whole arrangement ended, a successor with all the old
+                // partners started right after is a continuation, not a municipality
+                // that left and came back.
+                const bool arrangement_ended = ax.end_year && *ax.end_year <= *x.end;
+                if (arrangement_ended && all_moved && *y.start - *x.end <= 1) continue;
                 std::vector<std::size_t> same;
                 std::set_intersection(mx.begin(), mx.end(), my.begin(), my.end(), std::back_inserter(same));
                 same.erase(std::remove(same.begin(), same.end(), m), same.end());

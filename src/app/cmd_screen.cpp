@@ -66,7 +66,8 @@ void setup_screen(CLI::App& app) {
         "  not_neighbours    partners not connected by shared borders (neighbour table), or, without\n"
         "                    one, by points within --neighbour-distance-km\n"
         "  knipperlicht      a municipality left an arrangement and later joined another of the same\n"
-        "                    form and domain (an immediate successor holding all old partners excepted)\n"
+        "                    form and domain (an immediate successor of an ended arrangement holding\n"
+        "                    all its members excepted)\n"
         "The partner rules apply to ordinary arrangements with 2..max_partners (8) members.\n"
         "Columns: rule, arrangement, arrangement_name, subjects, subject_names, value, finding,\n"
         "question, practice, source. Thresholds: --config FILE (see data/screening.toml).");

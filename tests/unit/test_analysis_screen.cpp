@@ -195,6 +195,20 @@ TEST_CASE("screen knipperlicht: same partners after a gap", "[analysis][screen]"
     CHECK(f[0].detail_en.find("again with N-y") != std::string::npos);
 }
 
+TEST_CASE("screen knipperlicht: a member leaves a continuing arrangement and joins the partners again",
+          "[analysis][screen]") {
+    auto b = Builder().muni("x", "G").muni("y", "G").muni("z", "G");
+    b.arr("base", "gr", {"x", "y", "z"}, 2000, {}, "afval").arr("next", "gr", {"x", "y", "z"}, 2006, {}, "afval");
+    for (auto& ms : b.d.memberships)
+        if (ms.arrangement_id == "base" && ms.municipality_code == "x") ms.end_year = 2005;  // x left in 2005
+    const auto d = b.done();
+    const auto f = of_rule(screen(d, {}), "knipperlicht");
+    REQUIRE(f.size() == 1);  // one year later, but "base" went on without x: x left
+    CHECK(f[0].arrangement == "next");
+    CHECK(f[0].subjects == std::vector<std::string>{"x", "y", "z"});
+    CHECK(f[0].value == 1);
+}
+
 TEST_CASE("screen on the seed example of ambtelijke fusies", "[analysis][screen]") {
     const auto dir = test::data_dir() / "ambtelijke-fusies";
     ModelBuilder builder("ambtelijke-fusies");
