@@ -63,7 +63,7 @@ std::string aggregate(const AggregateInput& in, const Style& style, Format forma
     const bool geographic = style.geographic && !used.empty() &&
                             std::all_of(used.begin(), used.end(), [&](auto g) { return in.groups[g].lat.has_value(); });
 
-    auto graph = gv::open_graph("aggregate", false);
+    auto graph = gv::open_ordered_graph("aggregate", false);
     Agraph_t* g = graph.get();
     declare_all(g);
     gv::set(g, "fontname", std::string(kFont));

@@ -63,7 +63,7 @@ std::string ego(const EgoInput& in, const Style& style, Format format) {
     }
     check_size(1 + mine.size() + partners.size(), style.max_nodes, "ego");
 
-    auto graph = gv::open_graph("ego", true);
+    auto graph = gv::open_ordered_graph("ego", true);
     Agraph_t* g = graph.get();
     declare_all(g);
     gv::set(g, "fontname", std::string(kFont));

@@ -139,7 +139,7 @@ std::string network(const NetworkInput& in, const Style& style, Format format) {
     std::vector<std::size_t> partners(n, 0);
     for (auto e : ties.edges) ++partners[p.edges[e].first], ++partners[p.edges[e].second];
 
-    auto graph = gv::open_graph("network", false);
+    auto graph = gv::open_ordered_graph("network", false);
     Agraph_t* g = graph.get();
     declare_all(g);
     const auto engine = setup_municipality_graph(g, geographic, n);

@@ -25,7 +25,7 @@ std::string overlap(const OverlapInput& in, const Style& style, Format format) {
     }
     check_size(used.size(), style.max_nodes, "overlap");
 
-    auto graph = gv::open_graph("overlap", true);
+    auto graph = gv::open_ordered_graph("overlap", true);
     Agraph_t* g = graph.get();
     declare_all(g);
     gv::set(g, "fontname", std::string(kFont));

@@ -1,6 +1,8 @@
 #include "capi/graphviz.hpp"
 
 #include <cstdio>
+#include <map>
+#include <string_view>
 #include <mutex>
 #include <utility>
 #include <vector>
@@ -31,7 +33,59 @@ int put_string(void* chan, const char* str) {
 int flush_string(void*) { return 0; }
 Agiodisc_t string_io{nullptr, put_string, flush_string};
 
+// ID discipline handing out IDs in creation order. Named objects get even IDs
+// (2, 4, ...), anonymous ones odd IDs, as in cgraph's default discipline.
+// Names are kept as cgraph strings (agstrdup): agwrite asks aghtmlstr() of them.
+struct OrderedIds {
+    Agraph_t* graph = nullptr;
+    std::map<std::string, IDTYPE, std::less<>> ids;
+    std::vector<char*> names;             // names[id / 2 - 1], owned by the graph's string dictionary
+    IDTYPE anonymous = 1;
+};
+
+void* ids_open(Agraph_t* g, Agdisc_t*) {
+    auto* s = new OrderedIds;
+    s->graph = g;
+    return s;
+}
+long ids_map(void* state, int, char* str, IDTYPE* id, int create) {
+    auto* s = static_cast<OrderedIds*>(state);
+    if (!str) {
+        *id = s->anonymous;
+        s->anonymous += 2;
+        return 1;
+    }
+    if (auto it = s->ids.find(std::string_view(str)); it != s->ids.end()) {
+        *id = it->second;
+        return 1;
+    }
+    if (!create) return 0;
+    s->names.push_back(agstrdup(s->graph, str));
+    *id = static_cast<IDTYPE>(2 * s->names.size());
+    s->ids.emplace(str, *id);
+    return 1;
+}
+long ids_alloc(void*, int, IDTYPE) { return 0; }
+void ids_free(void*, int, IDTYPE) {}
+char* ids_print(void* state, int, IDTYPE id) {
+    auto* s = static_cast<OrderedIds*>(state);
+    if (id % 2 != 0 || id == 0 || id / 2 > s->names.size()) return nullptr;
+    return s->names[id / 2 - 1];
+}
+void ids_close(void* state) { delete static_cast<OrderedIds*>(state); }
+void ids_register(void*, int, void*) {}
+
+Agiddisc_t ordered_id_disc{ids_open, ids_map, ids_alloc, ids_free, ids_print, ids_close, ids_register};
+Agdisc_t ordered_disc{&AgMemDisc, &ordered_id_disc, &AgIoDisc};
+
 }  // namespace
+
+GraphPtr open_ordered_graph(const std::string& name, bool directed) {
+    auto n = c_str(name);
+    GraphPtr g(agopen(n.data(), directed ? Agdirected : Agundirected, &ordered_disc));
+    if (!g) throw RenderError("graphviz: cannot open graph: " + take_messages());
+    return g;
+}
 
 std::string take_messages() { return std::exchange(g_messages, {}); }
 

@@ -26,6 +26,11 @@ ContextPtr make_context();
 // A new graph; declare every attribute with declare() before setting it.
 GraphPtr open_graph(const std::string& name, bool directed, bool strict = false);
 
+// A new graph whose objects are ordered by creation, not by the address of
+// their name (cgraph's default ID discipline): agwrite then lists subgraphs
+// (clusters) in the order they were made, the same in every run.
+GraphPtr open_ordered_graph(const std::string& name, bool directed);
+
 // agattr with std::string (2.42 takes char*); returns the symbol.
 Agsym_t* declare(Agraph_t* g, int kind, const std::string& name, const std::string& default_value);
 void set(void* object, const std::string& name, const std::string& value);

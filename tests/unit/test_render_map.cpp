@@ -1,0 +1,496 @@
+// Graphviz maps: DOT golden files, hand-computed projection, escaping,
+// smoke tests of SVG/PNG/PDF rendered in process, errors.
+#include <catch2/catch.hpp>
+#include <fcntl.h>
+#include <libxml/parser.h>
+#include <unistd.h>
+
+#include <cmath>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "analysis/graphs.hpp"
+#include "analysis/overlap.hpp"
+#include "capi/graphviz.hpp"
+#include "render/map.hpp"
+#include "render/map_style.hpp"
+#include "support/test_support.hpp"
+
+using namespace regionet;
+namespace map = regionet::render::map;
+namespace detail = regionet::render::map::detail;
+
+namespace {
+
+Municipality municipality(std::string code, std::string name, std::string province, std::optional<std::int64_t> pop,
+                          std::optional<double> lat, std::optional<double> lon) {
+    Municipality m;
+    m.code = std::move(code);
+    m.name = std::move(name);
+    m.province = std::move(province);
+    m.population = pop;
+    m.lat = lat;
+    m.lon = lon;
+    return m;
+}
+
+Arrangement arrangement(std::string id, std::string name, std::string domain, std::string division = {}) {
+    Arrangement a;
+    a.id = std::move(id);
+    a.name = std::move(name);
+    a.domain = std::move(domain);
+    a.form = division.empty() ? "gr_openbaar_lichaam" : "regional_division";
+    a.division = std::move(division);
+    return a;
+}
+
+Membership member(std::string a, std::string m, Role role = Role::member) {
+    Membership ms;
+    ms.arrangement_id = std::move(a);
+    ms.municipality_code = std::move(m);
+    ms.role = role;
+    return ms;
+}
+
+// Four municipalities on a 1-degree square; the projection (count weighting):
+// 1-2: a1 a2 r1 = 3; 1-3: a1 = 1; 2-3: a1 = 1; 2-4: a4 = 1; 3-4: a3 r2 = 2.
+Dataset small(bool coordinates, const std::string& first_name = "Alpha") {
+    Dataset d;
+    d.name = "small";
+    d.reference_date = "2024";
+    auto c = [&](double v) { return coordinates ? std::optional<double>(v) : std::nullopt; };
+    d.municipalities = {municipality("GM0001", first_name, "P1", 1000, c(52.0), c(5.0)),
+                        municipality("GM0002", "Beta", "P1", 4000, c(52.0), c(6.0)),
+                        municipality("GM0003", "Gamma", "P2", 9000, c(51.0), c(5.0)),
+                        municipality("GM0004", "Delta", "P2", std::nullopt, c(51.0), c(6.0))};
+    d.arrangements = {arrangement("a1", "Afval", "afval"), arrangement("a2", "Belasting", "belastingen"),
+                      arrangement("a3", "ICT", "ict"), arrangement("a4", "Werk", "werk"),
+                      arrangement("r1", "Region North", "veiligheid", "vr"),
+                      arrangement("r2", "Region South", "veiligheid", "vr")};
+    d.memberships = {member("a1", "GM0001", Role::host), member("a1", "GM0002"), member("a1", "GM0003"),
+                     member("a2", "GM0001"), member("a2", "GM0002"), member("a3", "GM0003"),
+                     member("a3", "GM0004", Role::client), member("a4", "GM0002"), member("a4", "GM0004"),
+                     member("r1", "GM0001"), member("r1", "GM0002"), member("r2", "GM0003"), member("r2", "GM0004")};
+    d.reindex();
+    return d;
+}
+
+map::Style quiet_style() {
+    map::Style s;
+    s.caption = "Dataset small (2024)";
+    return s;
+}
+
+bool well_formed_xml(const std::string& text) {
+    xmlDocPtr doc = xmlReadMemory(text.data(), static_cast<int>(text.size()), "map.svg", nullptr,
+                                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    const bool ok = doc != nullptr;
+    if (doc) xmlFreeDoc(doc);
+    return ok;
+}
+
+// Runs f with stderr redirected to a temporary file; returns what was written.
+template <typename F>
+std::string captured_stderr(F&& f) {
+    test::TempDir dir;
+    const auto path = (dir / "stderr.txt").string();
+    std::fflush(stderr);
+    const int saved = ::dup(2);
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    ::dup2(fd, 2);
+    ::close(fd);
+    try {
+        f();
+    } catch (...) {
+        std::fflush(stderr);
+        ::dup2(saved, 2);
+        ::close(saved);
+        throw;
+    }
+    std::fflush(stderr);
+    ::dup2(saved, 2);
+    ::close(saved);
+    return test::read_file(path);
+}
+
+// Reads DOT text back with cgraph and returns an attribute of a node.
+std::string node_attr(const std::string& dot, const std::string& node, const std::string& attr) {
+    std::vector<char> text(dot.begin(), dot.end());
+    text.push_back('\0');
+    gv::GraphPtr g(agmemread(text.data()));
+    REQUIRE(g);
+    std::vector<char> n(node.begin(), node.end());
+    n.push_back('\0');
+    Agnode_t* nd = agnode(g.get(), n.data(), 0);
+    REQUIRE(nd);
+    std::vector<char> a(attr.begin(), attr.end());
+    a.push_back('\0');
+    const char* v = agget(nd, a.data());
+    return v ? v : "";
+}
+
+std::string graph_attr(const std::string& dot, const std::string& attr) {
+    std::vector<char> text(dot.begin(), dot.end());
+    text.push_back('\0');
+    gv::GraphPtr g(agmemread(text.data()));
+    REQUIRE(g);
+    std::vector<char> a(attr.begin(), attr.end());
+    a.push_back('\0');
+    const char* v = agget(g.get(), a.data());
+    return v ? v : "";
+}
+
+}  // namespace
+
+TEST_CASE("map formats come from names and file extensions", "[render][map]") {
+    CHECK(map::parse_format("svg") == map::Format::svg);
+    CHECK(map::parse_format("pdf") == map::Format::pdf);
+    CHECK_THROWS_AS(map::parse_format("jpg"), UsageError);
+    CHECK(map::format_from_path("out/network.PNG") == map::Format::png);
+    CHECK(map::format_from_path("a.gv") == map::Format::dot);
+    CHECK_FALSE(map::format_from_path("folder.svg/file").has_value());
+    CHECK_FALSE(map::format_from_path("-").has_value());
+}
+
+TEST_CASE("map text escaping keeps names intact and harmless", "[render][map]") {
+    CHECK(detail::label_text("A\\N \"q\"\nline") == "A\\\\N \"q\"\\nline");
+    CHECK(detail::html_text("<b>&'\"\n") == "&lt;b&gt;&amp;&#39;&quot;<br/>");
+    CHECK(detail::id_safe("GM0363") == "GM0363");
+    CHECK(detail::id_safe("a b/\xc3\xa9") == "a_20b_2f_c3_a9");
+    CHECK(detail::integer(931298) == "931,298");
+    CHECK(detail::integer(-1000) == "-1,000");
+    CHECK(detail::integer(999) == "999");
+}
+
+TEST_CASE("map projection is equirectangular scaled by cos(mean latitude), north up", "[render][map]") {
+    // Extent lon 5..6, lat 51..52: width 1 * cos(51.5 deg) = 0.62251, height 1; larger side -> 1000 pt.
+    detail::Projector p({{5.0, 51.0}, {6.0, 52.0}}, 1000.0);
+    const double c = std::cos(51.5 * 3.14159265358979323846 / 180.0);
+    auto [x, y] = p(6.0, 52.0);
+    CHECK(x == Approx(1000.0 * c));
+    CHECK(y == Approx(1000.0));
+    auto [x0, y0] = p(5.0, 51.0);
+    CHECK(x0 == Approx(0.0));
+    CHECK(y0 == Approx(0.0));
+    CHECK(p.height() == Approx(1000.0));
+    CHECK(p.width() == Approx(622.51).epsilon(1e-4));
+}
+
+TEST_CASE("map WKT outlines: outer rings of polygons and multipolygons", "[render][map]") {
+    const auto one = detail::outer_rings("POLYGON ((0 0, 1 0, 1 1, 0 0), (0.2 0.2, 0.3 0.2, 0.3 0.3, 0.2 0.2))", "x");
+    REQUIRE(one.size() == 1);
+    CHECK(one[0].size() == 4);
+    CHECK(one[0][1] == std::pair<double, double>(1.0, 0.0));
+    const auto two = detail::outer_rings("MULTIPOLYGON(((0 0,1 0,1 1,0 0)),((5 5,6 5,6 6,5 6,5 5),(5.1 5.1,5.2 5.1,5.2 5.2,5.1 5.1)))", "x");
+    REQUIRE(two.size() == 2);
+    CHECK(two[1].size() == 5);
+    CHECK(two[1][2] == std::pair<double, double>(6.0, 6.0));
+    CHECK_THROWS_WITH(detail::outer_rings("LINESTRING (0 0, 1 1)", "GM0001"), Catch::Contains("GM0001"));
+    CHECK_THROWS_AS(detail::outer_rings("POLYGON ((0 0, 1 0, 1 1, 0 0)", "GM0001"), RenderError);
+    CHECK_THROWS_AS(detail::outer_rings("POLYGON ((0 0, x 0, 1 1, 0 0))", "GM0001"), RenderError);
+}
+
+TEST_CASE("map colours: adjacent groups differ, diameters grow with the square root", "[render][map]") {
+    // A triangle of groups 0-1-2 plus 3 adjacent to all: four distinct slots.
+    const auto slots = detail::colour_slots(4, {{0, 1}, {1, 2}, {0, 2}, {0, 3}, {1, 3}, {2, 3}});
+    for (std::size_t a = 0; a < 4; ++a)
+        for (std::size_t b = a + 1; b < 4; ++b) CHECK(slots[a] != slots[b]);
+    CHECK(detail::palette().size() == 16);
+    const auto d = detail::diameters({0.0, 25.0, 100.0}, 3, 0.1, 0.5, 0.2);
+    CHECK(d[0] == Approx(0.1));
+    CHECK(d[2] == Approx(0.5));
+    // area ~ value: d^2 = 0.01 + (0.25 - 0.01) * 0.25
+    CHECK(d[1] * d[1] == Approx(0.01 + 0.24 * 0.25));
+    CHECK(detail::diameters({}, 2, 0.1, 0.5, 0.2) == std::vector<double>{0.2, 0.2});
+    CHECK(detail::tint("#000000", 0.5) == "#808080");
+}
+
+TEST_CASE("map ties: the cap keeps the strongest and never splits a weight", "[render][map]") {
+    analysis::Projection p;
+    p.vertex_count = 4;
+    p.edges = {{0, 1}, {0, 2}, {1, 2}, {1, 3}, {2, 3}};
+    p.weights = {3, 1, 1, 1, 3};
+    auto s = detail::select_ties(p, 1, 10);
+    CHECK(s.edges.size() == 5);
+    s = detail::select_ties(p, 1, 3);  // three would split the weight-1 ties: only the two 3s
+    CHECK(s.edges == std::vector<std::size_t>{0, 4});
+    CHECK(s.threshold == 3);
+    CHECK(s.eligible == 5);
+    s = detail::select_ties(p, 2, 10);
+    CHECK(s.edges.size() == 2);
+    p.weights = {1, 2, 3, 4, 5};
+    s = detail::select_ties(p, 1, 2);
+    CHECK(s.edges == std::vector<std::size_t>{3, 4});
+    CHECK(s.threshold == 4);
+}
+
+TEST_CASE("map network DOT: force layout without coordinates (golden)", "[render][map][golden]") {
+    const auto d = small(false);
+    const auto p = analysis::project_municipalities(d);
+    map::NetworkInput in;
+    in.dataset = &d;
+    in.projection = &p;
+    map::ColourEncoding colour;
+    colour.by = "province";
+    colour.names = {"P1", "P2"};
+    colour.group = {0, 0, 1, 1};
+    in.colour = colour;
+    in.size.measure = "population";
+    in.size.values = {1000, 4000, 9000, 0};
+    const auto dot = map::network(in, quiet_style(), map::Format::dot);
+    CHECK(test::check_golden(dot, "map/network_small.dot") == "");
+    // The strongest tie (3 shared) is the widest; nodes link to profiles.
+    CHECK(node_attr(dot, "GM0001", "URL") == "#m-GM0001");
+    CHECK(node_attr(dot, "GM0003", "id") == "map-GM0003");
+    CHECK(node_attr(dot, "GM0003", "fillcolor") == node_attr(dot, "GM0004", "fillcolor"));
+    CHECK(node_attr(dot, "GM0001", "fillcolor") != node_attr(dot, "GM0003", "fillcolor"));
+    CHECK(std::stod(node_attr(dot, "GM0003", "width")) > std::stod(node_attr(dot, "GM0002", "width")));
+}
+
+TEST_CASE("map network DOT: pinned at projected coordinates, outlines behind (golden)", "[render][map][golden]") {
+    auto d = small(true);
+    // Squares of 0.2 degree around each point.
+    for (const auto& m : d.municipalities) {
+        const double x = *m.lon, y = *m.lat;
+        auto f = [](double v) { return detail::fixed(v, 1); };
+        d.outlines.push_back({m.code, "POLYGON ((" + f(x - 0.1) + " " + f(y - 0.1) + ", " + f(x + 0.1) + " " + f(y - 0.1) +
+                                          ", " + f(x + 0.1) + " " + f(y + 0.1) + ", " + f(x - 0.1) + " " + f(y + 0.1) +
+                                          ", " + f(x - 0.1) + " " + f(y - 0.1) + "))"});
+    }
+    d.reindex();
+    const auto p = analysis::project_municipalities(d);
+    map::NetworkInput in;
+    in.dataset = &d;
+    in.projection = &p;
+    in.min_weight = 2;
+    auto style = quiet_style();
+    const auto dot = map::network(in, style, map::Format::dot);
+    CHECK(test::check_golden(dot, "map/network_geo.dot") == "");
+    // Extent with outlines: lon 4.9..6.1, lat 50.9..52.1, cos(51.5) = 0.622515;
+    // width 0.747 < height 1.2 -> scale 1000 / 1.2. GM0002 (6.0, 52.0):
+    // x = 1.1 * 0.622515 * 833.33 = 570.64, y = 1.1 * 833.33 = 916.67.
+    CHECK(node_attr(dot, "GM0002", "pos") == "570.64,916.67");
+    CHECK(node_attr(dot, "GM0003", "pos") == "51.88,83.33");
+    // Only ties with 2 or more shared arrangements: 1-2 and 3-4.
+    CHECK(dot.find("GM0001 -- GM0002") != std::string::npos);
+    CHECK(dot.find("GM0003 -- GM0004") != std::string::npos);
+    CHECK(dot.find("GM0001 -- GM0003") == std::string::npos);
+    CHECK(graph_attr(dot, "_background").find("c 7 -#FFFFFF C 7 -#E8ECF0 P 5") != std::string::npos);
+
+    style.outlines = false;
+    const auto plain = map::network(in, style, map::Format::dot);
+    CHECK(plain.find("_background") == std::string::npos);
+    style.geographic = false;
+    CHECK(node_attr(map::network(in, style, map::Format::dot), "GM0002", "pos").empty());
+}
+
+TEST_CASE("map ego, overlap, division, aggregate DOT (golden)", "[render][map][golden]") {
+    const auto d = small(false);
+    auto style = quiet_style();
+
+    map::EgoInput ego;
+    ego.dataset = &d;
+    ego.municipality = 2;  // GM0003 Gamma
+    const auto ego_dot = map::ego(ego, style, map::Format::dot);
+    CHECK(test::check_golden(ego_dot, "map/ego_gamma.dot") == "");
+    // Gamma is in a1 (hosted by Alpha), a3 (Delta client), r2: partners Alpha, Beta, Delta.
+    CHECK(ego_dot.find("\"a:a1\" -> GM0001") != std::string::npos);
+    CHECK(ego_dot.find("\"a:a3\" -> GM0004") != std::string::npos);
+    ego.min_shared = 2;  // only Delta shares two (a3, r2)
+    const auto ego2 = map::ego(ego, style, map::Format::dot);
+    CHECK(ego2.find("\"a:a3\" -> GM0004") != std::string::npos);
+    CHECK(ego2.find("-> GM0001") == std::string::npos);
+    CHECK(ego2.find("2 sharing fewer left out") != std::string::npos);
+
+    analysis::OverlapOptions oo;
+    oo.min_jaccard = 0.3;
+    const auto rows = analysis::overlap(d, oo);
+    map::OverlapInput ov;
+    ov.dataset = &d;
+    ov.rows = &rows;
+    ov.min_jaccard = 0.3;
+    const auto overlap_dot = map::overlap(ov, style, map::Format::dot);
+    CHECK(test::check_golden(overlap_dot, "map/overlap_small.dot") == "");
+    // a2 {1,2} lies inside a1 {1,2,3}: an arrow from the smaller into the larger.
+    CHECK(overlap_dot.find("a2 -> a1") != std::string::npos);
+
+    const auto ordinary = analysis::apply(d, [] {
+        analysis::Filter f;
+        f.division = "none";
+        return f;
+    }());
+    const auto p = analysis::project_municipalities(ordinary);
+    map::DivisionInput div;
+    div.dataset = &d;
+    div.division = "vr";
+    div.region = {4, 4, 5, 5};
+    div.projection = &p;
+    const auto division_dot = map::division(div, style, map::Format::dot);
+    CHECK(test::check_golden(division_dot, "map/division_vr.dot") == "");
+    // Clusters in the order they were made (not by the address of their names).
+    CHECK(division_dot.find("subgraph cluster_0") < division_dot.find("subgraph cluster_1"));
+    // Ties 1-3, 2-3 (a1) and 2-4 (a4) cross North/South; 1-2 (a1, a2) and 3-4 (a3) do not.
+    CHECK(division_dot.find("2 of 4 arrangements cross") != std::string::npos);
+    CHECK(division_dot.find("3 of 5 ties drawn cross") != std::string::npos);
+
+    const auto agg = map::aggregate_input(d, {0, 0, 1, 1}, {"P1", "P2"}, {"P1", "P2"}, "province");
+    REQUIRE(agg.groups.size() == 2);
+    CHECK(agg.groups[0].municipalities == 2);
+    CHECK(agg.groups[0].population == 5000);
+    CHECK_FALSE(agg.groups[0].lat.has_value());
+    // a1 (1,2,3) and a4 (2,4) have members in both provinces; a2, a3 and the regions do not.
+    REQUIRE(agg.ties.size() == 1);
+    CHECK(agg.ties[0].arrangements == 2);
+    const auto agg_dot = map::aggregate(agg, style, map::Format::dot);
+    CHECK(test::check_golden(agg_dot, "map/aggregate_province.dot") == "");
+    const auto with_regions = map::aggregate_input(small(true), {0, 1, 0, 1}, {"N", "S"}, {"N", "S"}, "x", true);
+    // Grouping 1,3 vs 2,4: a1, a2, a3? (3,4 split) a4 (2,4 same) ... counted by hand:
+    // a1 {1,2,3} both, a2 {1,2} both, a3 {3,4} both, a4 {2,4} S only, r1 {1,2} both, r2 {3,4} both.
+    REQUIRE(with_regions.ties.size() == 1);
+    CHECK(with_regions.ties[0].arrangements == 5);
+    CHECK(with_regions.groups[0].lat == Approx(51.5));
+    CHECK(with_regions.groups[1].lon == Approx(6.0));
+}
+
+TEST_CASE("map DOT is the same before and after a layout ran in the process", "[render][map][golden]") {
+    const auto d = small(false);
+    const auto p = analysis::project_municipalities(d);
+    map::NetworkInput in;
+    in.dataset = &d;
+    in.projection = &p;
+    const auto before = map::network(in, quiet_style(), map::Format::dot);
+    (void)map::network(in, quiet_style(), map::Format::svg);
+    map::EgoInput ego;
+    ego.dataset = &d;
+    (void)map::ego(ego, quiet_style(), map::Format::svg);
+    CHECK(map::network(in, quiet_style(), map::Format::dot) == before);
+}
+
+TEST_CASE("map SVG, PNG and PDF render in process", "[render][map][smoke]") {
+    const auto d = small(true);
+    const auto p = analysis::project_municipalities(d);
+    map::NetworkInput in;
+    in.dataset = &d;
+    in.projection = &p;
+    std::string svg;
+    const auto err = captured_stderr([&] { svg = map::network(in, quiet_style(), map::Format::svg); });
+    CHECK(err.empty());
+    CHECK(well_formed_xml(svg));
+    CHECK(svg.find("id=\"map&#45;GM0001\"") != std::string::npos);  // Graphviz writes '-' as &#45; in ids
+    CHECK(svg.find("xlink:href=\"#m-GM0004\"") != std::string::npos);
+    CHECK(svg.find("Beta (GM0002)") != std::string::npos);  // tooltip
+    CHECK(svg.find("Cooperation network") != std::string::npos);
+
+    const auto png = map::network(in, quiet_style(), map::Format::png);
+    REQUIRE(png.size() > 8);
+    CHECK(png.substr(0, 8) == std::string("\x89PNG\r\n\x1a\n", 8));
+    const auto pdf = map::network(in, quiet_style(), map::Format::pdf);
+    CHECK(pdf.substr(0, 5) == "%PDF-");
+
+    map::EgoInput ego;
+    ego.dataset = &d;
+    ego.municipality = 0;
+    const auto ego_svg = map::ego(ego, quiet_style(), map::Format::svg);
+    CHECK(well_formed_xml(ego_svg));
+    CHECK(ego_svg.find("class=\"edge\"") != std::string::npos);  // edges drawn (splines declared right)
+    const auto agg = map::aggregate(map::aggregate_input(d, {0, 0, 1, 1}, {"P1", "P2"}, {"P1", "P2"}, "province"),
+                                    quiet_style(), map::Format::svg);
+    CHECK(well_formed_xml(agg));
+}
+
+TEST_CASE("map hostile names come out intact and harmless", "[render][map]") {
+    const std::string hostile = "Quote \" <b>angle</b> back\\slash \\N\nnew & line";
+    const auto d = small(true, hostile);
+    const auto p = analysis::project_municipalities(d);
+    map::NetworkInput in;
+    in.dataset = &d;
+    in.projection = &p;
+    auto style = quiet_style();
+    style.geographic = false;  // force layout draws every name
+    style.title = "Title <with> \"quotes\" & \\N";
+    const auto dot = map::network(in, style, map::Format::dot);
+    // Read back, the label is the escString of the name: no \N substitution, a real line break.
+    CHECK(node_attr(dot, "GM0001", "xlabel") == detail::label_text(hostile));
+    std::string svg;
+    const auto err = captured_stderr([&] { svg = map::network(in, style, map::Format::svg); });
+    CHECK(err.empty());
+    REQUIRE(well_formed_xml(svg));
+    CHECK(svg.find("<b>angle") == std::string::npos);
+    CHECK(svg.find("&lt;b&gt;angle&lt;/b&gt; back\\slash \\N") != std::string::npos);
+    CHECK(svg.find("Title &lt;with&gt; &quot;quotes&quot; &amp; \\N") != std::string::npos);
+    map::EgoInput ego;
+    ego.dataset = &d;
+    CHECK(well_formed_xml(map::ego(ego, style, map::Format::svg)));
+}
+
+TEST_CASE("map errors: too large, bad outlines, Graphviz failures", "[render][map]") {
+    const auto d = small(false);
+    const auto p = analysis::project_municipalities(d);
+    map::NetworkInput in;
+    in.dataset = &d;
+    in.projection = &p;
+    auto style = quiet_style();
+    style.max_nodes = 3;
+    CHECK_THROWS_WITH(map::network(in, style, map::Format::svg),
+                      Catch::Contains("4 nodes") && Catch::Contains("aggregate") && Catch::Contains("--province"));
+
+    auto geo = small(true);
+    geo.outlines.push_back({"GM0002", "POLYGON ((5 51, 6 51"});
+    geo.reindex();
+    const auto gp = analysis::project_municipalities(geo);
+    in.dataset = &geo;
+    in.projection = &gp;
+    CHECK_THROWS_WITH(map::network(in, quiet_style(), map::Format::svg), Catch::Contains("outline of GM0002"));
+
+    // A Graphviz error (unknown layout engine) comes back as a RenderError, silently.
+    auto g = gv::open_graph("x", false);
+    detail::declare_all(g.get());
+    std::string message;
+    const auto err = captured_stderr([&] {
+        try {
+            detail::finish(g.get(), "no-such-engine", map::Format::svg);
+        } catch (const RenderError& e) {
+            message = e.what();
+        }
+    });
+    CHECK(err.empty());
+    CHECK(message.find("no-such-engine") != std::string::npos);
+}
+
+TEST_CASE("map command: formats, views and usage errors", "[render][map][app]") {
+    test::TempDir dir;
+    const auto db = (dir / "m.db").string();
+    auto run = [&](std::vector<std::string> args) {
+        std::vector<std::string> all{"--db", db, "--dataset", "ambtelijke-fusies", "-q", "map"};
+        all.insert(all.end(), args.begin(), args.end());
+        return test::run_regionet(all);
+    };
+    auto r = run({"--format", "dot"});
+    REQUIRE(r.status == 0);
+    CHECK(r.err.empty());
+    CHECK(r.out.rfind("graph network {", 0) == 0);
+    r = run({"--out", (dir / "n.svg").string(), "--color", "province", "--size", "degree"});
+    CHECK(r.status == 0);
+    CHECK(r.err.empty());
+    CHECK(well_formed_xml(test::read_file(dir / "n.svg")));
+    r = run({"ego", "Wijchen", "--out", (dir / "e.pdf").string()});
+    CHECK(r.status == 0);
+    CHECK(test::read_file(dir / "e.pdf").substr(0, 5) == "%PDF-");
+    r = run({"overlap", "--threshold", "0.2", "--format", "svg"});
+    CHECK(r.status == 0);
+    CHECK(well_formed_xml(r.out));
+    r = run({"aggregate", "--format", "dot"});
+    CHECK(r.status == 0);
+    CHECK(r.out.find("Noord-Holland") != std::string::npos);
+    // Same bytes twice: no timestamps.
+    CHECK(run({"--format", "svg"}).out == run({"--format", "svg"}).out);
+
+    CHECK(run({"--out", (dir / "x.jpg").string()}).status == 2);
+    CHECK(run({"--format", "png"}).status == 2);  // PNG to a terminal
+    CHECK(run({"ego", "Nowhere"}).status == 2);
+    r = run({"division", "nosuch"});
+    CHECK(r.status == 2);
+    CHECK(r.err.find("no division") != std::string::npos);
+    CHECK(run({"--color", "division:nosuch"}).status == 2);
+}
