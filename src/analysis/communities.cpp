@@ -1,11 +1,19 @@
 #include "analysis/communities.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "model/error.hpp"
 
 namespace regionet::analysis {
+
+namespace {
+
+// NaN (nothing compared) is written as an empty cell.
+Cell measure(double v) { return std::isfinite(v) ? Cell(v) : Cell{}; }
+
+}  // namespace
 
 CommunityMethod parse_community_method(const std::string& s) {
     if (s == "louvain" || s == "multilevel" || s.empty()) return CommunityMethod::louvain;
@@ -137,7 +145,7 @@ Table agreement_table(const CommunityResult& r) {
     for (const auto& x : r.divisions)
         t.rows.push_back({x.division, static_cast<std::int64_t>(x.agreement.items),
                           static_cast<std::int64_t>(x.agreement.groups_b), static_cast<std::int64_t>(x.agreement.groups_a),
-                          x.agreement.ari, x.agreement.nmi, x.agreement.vi});
+                          measure(x.agreement.ari), measure(x.agreement.nmi), measure(x.agreement.vi)});
     return t;
 }
 

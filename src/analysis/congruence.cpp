@@ -1,12 +1,20 @@
 #include "analysis/congruence.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 
 #include "model/error.hpp"
 
 namespace regionet::analysis {
+
+namespace {
+
+// NaN (nothing compared) is written as an empty cell.
+Cell measure(double v) { return std::isfinite(v) ? Cell(v) : Cell{}; }
+
+}  // namespace
 
 namespace {
 
@@ -145,7 +153,7 @@ Table divisions_table(const CongruenceResult& r) {
     for (const auto& p : r.pairs)
         t.rows.push_back({p.a, p.b, static_cast<std::int64_t>(p.agreement.items),
                           static_cast<std::int64_t>(p.agreement.groups_a), static_cast<std::int64_t>(p.agreement.groups_b),
-                          p.agreement.ari, p.agreement.nmi, p.agreement.vi});
+                          measure(p.agreement.ari), measure(p.agreement.nmi), measure(p.agreement.vi)});
     return t;
 }
 

@@ -1,6 +1,8 @@
 #include "analysis/partition.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -42,15 +44,22 @@ PartitionAgreement compare_partitions(const std::vector<std::int64_t>& a, const 
     r.items = la.size();
     r.groups_a = densify(la);
     r.groups_b = densify(lb);
-    if (r.items == 0) {
-        r.ari = r.nmi = 0.0;
+    if (r.items == 0) {  // nothing to compare
+        r.ari = r.nmi = r.vi = std::numeric_limits<double>::quiet_NaN();
+        return r;
+    }
+    if (r.items == 1) {  // igraph refuses; one item is trivially the same partition
+        r.ari = r.nmi = 1.0;
+        r.vi = 0.0;
         return r;
     }
     const ig::IntVector va(la);
     const ig::IntVector vb(lb);
     igraph_real_t value = 0;
     ig::check(igraph_compare_communities(va.get(), vb.get(), &value, IGRAPH_COMMCMP_ADJUSTED_RAND));
-    r.ari = value;
+    // 0/0 when both partitions are one group, or both all singletons: then they
+    // are identical, and ARI is 1 by convention.
+    r.ari = std::isnan(value) ? 1.0 : value;
     ig::check(igraph_compare_communities(va.get(), vb.get(), &value, IGRAPH_COMMCMP_NMI));
     r.nmi = value;
     ig::check(igraph_compare_communities(va.get(), vb.get(), &value, IGRAPH_COMMCMP_VI));

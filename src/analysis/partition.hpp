@@ -26,7 +26,9 @@ struct PartitionAgreement {
 };
 
 // Compares two label vectors of equal length with igraph_compare_communities,
-// ignoring items unassigned in either. Throws Error on unequal lengths.
+// ignoring items unassigned in either. Two identical trivial partitions (one
+// group each, or singletons each; also a single item) have ARI 1; with no item
+// in common all three measures are NaN. Throws Error on unequal lengths.
 PartitionAgreement compare_partitions(const std::vector<std::int64_t>& a, const std::vector<std::int64_t>& b);
 
 // The region of every municipality in a division, as an arrangement index.

@@ -137,6 +137,31 @@ TEST_CASE("compare_partitions: identity, relabelling, unassigned items", "[analy
     CHECK_THROWS_AS(compare_partitions(a, {1, 2}), Error);
 }
 
+TEST_CASE("compare_partitions: trivial and empty comparisons", "[analysis][communities]") {
+    // Both one group: identical, igraph's 0/0 is reported as 1.
+    auto r = compare_partitions({3, 3, 3}, {1, 1, 1});
+    CHECK(r.ari == 1.0);
+    CHECK(r.nmi == Approx(1.0));
+    CHECK(r.vi == Approx(0.0).margin(1e-12));
+    // One group against singletons: no agreement beyond chance, no shared information.
+    r = compare_partitions({0, 0, 0}, {0, 1, 2});
+    CHECK(r.ari == Approx(0.0).margin(1e-12));
+    CHECK(r.nmi == Approx(0.0).margin(1e-12));
+    CHECK(r.vi == Approx(std::log(3.0)));
+    // One item in common.
+    r = compare_partitions({0, kUnassigned}, {4, 4});
+    CHECK(r.items == 1);
+    CHECK(r.ari == 1.0);
+    // None in common: NaN, written as an empty cell.
+    r = compare_partitions({kUnassigned, 1}, {2, kUnassigned});
+    CHECK(r.items == 0);
+    CHECK(std::isnan(r.ari));
+    CommunityResult empty;
+    empty.divisions.push_back({"vr", r});
+    const auto t = agreement_table(empty);
+    CHECK(std::holds_alternative<std::monostate>(t.rows[0][t.column_index("ari")]));
+}
+
 TEST_CASE("compare_partitions equals the contingency-table computation on random partitions",
           "[analysis][communities]") {
     std::mt19937 rng(42);
