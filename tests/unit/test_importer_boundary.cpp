@@ -2,6 +2,8 @@
 // and shares are known exactly (1 km squares in RD New; see
 // tests/fixtures/geo/municipalities.geojson for the picture).
 #include <catch2/catch.hpp>
+#include <gdal_priv.h>
+#include <gdal_utils.h>
 #include <ogr_geometry.h>
 
 #include <algorithm>
@@ -300,4 +302,51 @@ TEST_CASE("the importer registry picks the boundary importer for boundary files"
     CHECK(is_cbs_municipality_code("GM0363"));
     CHECK_FALSE(is_cbs_municipality_code("GM363"));
     CHECK_FALSE(is_cbs_municipality_code("VR13"));
+}
+
+namespace {
+
+// Writes `source` in another format (and optionally CRS) with GDAL's ogr2ogr library call.
+void translate(const std::filesystem::path& source, const std::filesystem::path& target, const char* format,
+               const char* srs = nullptr) {
+    GDALDatasetUniquePtr in(GDALDataset::Open(source.string().c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    REQUIRE(in);
+    std::vector<std::string> args{"-f", format};
+    if (srs) {
+        args.push_back("-t_srs");
+        args.push_back(srs);
+    }
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    GDALVectorTranslateOptions* options = GDALVectorTranslateOptionsNew(argv.data(), nullptr);
+    REQUIRE(options);
+    GDALDatasetH handle = GDALDataset::ToHandle(in.get());
+    int usage_error = 0;
+    GDALDatasetUniquePtr out(GDALDataset::FromHandle(
+        GDALVectorTranslate(target.string().c_str(), nullptr, 1, &handle, options, &usage_error)));
+    GDALVectorTranslateOptionsFree(options);
+    REQUIRE(out);
+}
+
+}  // namespace
+
+TEST_CASE("GeoPackage and Shapefile give the same municipalities; a file's own CRS is honoured", "[importer][geo]") {
+    test::TempDir dir;
+    const auto source = fixture("geo/municipalities.geojson");
+    translate(source, dir / "gemeenten.gpkg", "GPKG");
+    translate(source, dir / "gemeenten.shp", "ESRI Shapefile");
+    translate(source, dir / "gemeenten_wgs84.gpkg", "GPKG", "EPSG:4326");
+    for (const auto* name : {"gemeenten.gpkg", "gemeenten.shp", "gemeenten_wgs84.gpkg"}) {
+        INFO(name);
+        const auto layer = geo::read_layer(dir / name);
+        REQUIRE(layer.features.size() == 5);
+        CHECK(layer.features[1].code == "GM0002");
+        // WGS84 round trip moves vertices by millimetres at most.
+        for (const auto& f : layer.features) CHECK(geo::area_km2(*f.geometry) == Approx(1.0).epsilon(1e-6));
+        const auto pairs = geo::neighbours(layer);
+        REQUIRE(pairs.size() == 2);
+        CHECK(pairs[0].border_m == Approx(1000.0).epsilon(1e-6));
+        CHECK(importer_for(dir / name).name() == "boundaries");
+    }
 }
