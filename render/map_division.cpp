@@ -112,12 +112,15 @@ std::string division(const DivisionInput& in, const Style& style, Format format)
         const auto [a, b] = among.edges[e];
         const bool crossing = in.region[a] != in.region[b];
         Agedge_t* edge = gv::edge(g, nodes[a], nodes[b]);
-        gv::set(edge, "penwidth", fixed(pen_width(among.weights[e], ties.max_weight), 2));
+        // Crossing ties stand out; ties within a region stay in the background.
+        const double width = pen_width(among.weights[e], ties.max_weight);
         if (crossing) {
-            gv::set(edge, "color", std::string(kHighlight) + "C0");
+            gv::set(edge, "penwidth", fixed(width, 2));
+            gv::set(edge, "color", std::string(kHighlight) + "D0");
             ++crossing_ties;
         } else {
-            gv::set(edge, "color", std::string(kTie) + "60");
+            gv::set(edge, "penwidth", fixed(0.5 * width, 2));
+            gv::set(edge, "color", std::string(kTie) + "30");
         }
         gv::set(edge, "class", crossing ? "crossing" : "within");
         gv::set(edge, "id", style.id_prefix + "e-" + id_safe(d.municipalities[a].code) + "-" +
@@ -130,10 +133,10 @@ std::string division(const DivisionInput& in, const Style& style, Format format)
         gv::set(edge, "tooltip", label_text(tip));
     }
 
-    // Arrangements (other than regions) whose members lie in more than one region.
+    // Arrangements (other than the regions drawn) whose members lie in more than one region.
     std::size_t crossing_arrangements = 0, counted = 0;
     for (std::size_t a = 0; a < d.arrangements.size(); ++a) {
-        if (d.arrangements[a].is_region()) continue;
+        if (d.arrangements[a].division == in.division) continue;
         std::set<std::int64_t> regions;
         for (auto k : d.members_of_arrangement()[a]) {
             const auto r = in.region[d.memberships[k].municipality];

@@ -230,12 +230,21 @@ void run(const MapCommand& cmd) {
         const auto region = regions_of(d, cmd.key);
         if (std::none_of(region.begin(), region.end(), [](auto r) { return r >= 0; }))
             throw UsageError("no division '" + cmd.key + "' in dataset " + d.name + "; known: " + known_divisions(d));
-        // Ties from ordinary arrangements: the regions themselves would tie every region together.
+        // Ties from ordinary arrangements (the regions themselves would tie every
+        // region together); a dataset of divisions only (nl-2024) uses the other divisions.
         analysis::Filter ordinary;
         ordinary.division = "none";
-        auto ordinary_d = analysis::apply(d, ordinary);
-        // apply() keeps all municipalities, in the same order.
-        const auto p = analysis::project_municipalities(ordinary_d);
+        auto ties_d = analysis::apply(d, ordinary);  // keeps every municipality, in order
+        std::string ties_from = "ties from arrangements other than regions of divisions";
+        if (ties_d.memberships.empty()) {
+            ties_d = d;
+            const auto wanted = lower(cmd.key);
+            std::erase_if(ties_d.memberships,
+                          [&](const Membership& ms) { return lower(d.arrangements[ms.arrangement].division) == wanted; });
+            ties_d.reindex();
+            ties_from = "ties from the regions of the other divisions";
+        }
+        const auto p = analysis::project_municipalities(ties_d);
         map::DivisionInput in;
         in.dataset = &d;
         in.division = cmd.key;
@@ -243,7 +252,7 @@ void run(const MapCommand& cmd) {
         in.projection = &p;
         in.min_weight = cmd.min_weight;
         in.size = size_encoding(d, analysis::project_municipalities(d), cmd);
-        style.caption = caption(d, cmd, "ties from arrangements other than regions of divisions");
+        style.caption = caption(d, cmd, ties_from);
         bytes = map::division(in, style, format);
     } else if (cmd.view == "aggregate") {
         std::vector<std::int64_t> label(d.municipalities.size(), -1);
