@@ -143,7 +143,7 @@ std::string aggregate(const AggregateInput& in, const Style& style, Format forma
     std::vector<std::string> notes;
     notes.push_back(std::string("Circle area: ") + (by_population ? "population" : "number of municipalities") +
                     "; the number inside: municipalities.");
-    notes.push_back("Line width: arrangements with members on both sides (at most " +
+    notes.push_back("Line width: arrangements or regions with members on both sides (at most " +
                     integer(static_cast<std::int64_t>(max_w)) + "); " + integer(static_cast<std::int64_t>(drawn)) +
                     " links" +
                     (in.min_arrangements > 1

@@ -277,9 +277,14 @@ void run(const MapCommand& cmd) {
         } else {
             throw UsageError("unknown --by '" + cmd.by + "'; expected province or division:NAME");
         }
-        auto in = map::aggregate_input(d, label, keys, names, by);
+        // A dataset of divisions only (nl-2024): links are the regions spanning both.
+        const bool regions_only = std::none_of(d.memberships.begin(), d.memberships.end(), [&](const Membership& ms) {
+            return !d.arrangements[ms.arrangement].is_region();
+        });
+        auto in = map::aggregate_input(d, label, keys, names, by, regions_only);
         in.min_arrangements = static_cast<std::size_t>(std::max(1.0, std::ceil(cmd.min_weight)));
-        style.caption = caption(d, cmd, "links: arrangements other than regions with members on both sides");
+        style.caption = caption(d, cmd, regions_only ? "links: regions of divisions with members on both sides"
+                                                     : "links: arrangements other than regions with members on both sides");
         bytes = map::aggregate(in, style, format);
     } else {
         throw UsageError("unknown view '" + cmd.view + "'; expected network, ego, overlap, division or aggregate");
