@@ -12,6 +12,8 @@ using namespace detail;
 
 namespace {
 
+constexpr std::size_t kColumnPartners = 30;  // more: radial layout
+
 std::string role_word(Role r) { return std::string(to_string(r)); }
 
 // Draws a membership edge. The ego municipality sits left of its arrangements,
@@ -184,6 +186,16 @@ std::string ego(const EgoInput& in, const Style& style, Format format) {
                     (hidden ? "; " + integer(static_cast<std::int64_t>(hidden)) + " sharing fewer left out" : std::string()));
     const std::string title = style.title.empty() ? me.name + ": arrangements and partners" : style.title;
     set_html(g, "label", header_html(title, style.caption, "Domain:", legend, notes));
+    // Many partners: a radial drawing (the municipality in the centre, its
+    // arrangements on the first ring, partners outside) instead of a column
+    // metres long. twopi ignores the domain boxes; colours still tell domains.
+    if (partners.size() > kColumnPartners) {
+        gv::set(g, "root", me.code);
+        gv::set(g, "ranksep", "3");
+        gv::set(g, "overlap", "prism");
+        gv::set(g, "splines", "false");
+        return finish(g, "twopi", format);
+    }
     return finish(g, "dot", format);
 }
 

@@ -330,7 +330,7 @@ void declare_all(Agraph_t* g) {
                           "margin", "outputorder", "overlap", "sep", "esep", "_background",
                           "rankdir", "ranksep", "nodesep", "newrank", "compound", "pack", "packmode", "K", "style",
                           "color", "fillcolor", "penwidth", "id", "tooltip", "URL", "target", "dpi", "ratio",
-                          "start", "maxiter", "notranslate", "clusterrank", "remincross", "rank"})
+                          "start", "maxiter", "notranslate", "clusterrank", "remincross", "rank", "root"})
         gv::declare(g, AGRAPH, a, "");
     // Where "" does not mean "unset", the default is Graphviz's own:
     // splines="" draws no edges at all, forcelabels="" would mean false.

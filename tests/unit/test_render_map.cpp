@@ -294,6 +294,8 @@ TEST_CASE("map ego, overlap, division, aggregate DOT (golden)", "[render][map][g
     ego.municipality = 2;  // GM0003 Gamma
     const auto ego_dot = map::ego(ego, style, map::Format::dot);
     CHECK(test::check_golden(ego_dot, "map/ego_gamma.dot") == "");
+    CHECK(graph_attr(ego_dot, "root").empty());  // three partners: columns, not radial
+    CHECK(graph_attr(ego_dot, "rankdir") == "LR");
     // Gamma is in a1 (hosted by Alpha), a3 (Delta client), r2: partners Alpha, Beta, Delta.
     CHECK(ego_dot.find("\"a:a1\" -> GM0001") != std::string::npos);
     CHECK(ego_dot.find("\"a:a3\" -> GM0004") != std::string::npos);
@@ -493,4 +495,27 @@ TEST_CASE("map command: formats, views and usage errors", "[render][map][app]") 
     CHECK(r.status == 2);
     CHECK(r.err.find("no division") != std::string::npos);
     CHECK(run({"--color", "division:nosuch"}).status == 2);
+}
+
+TEST_CASE("map ego with many partners is drawn radially", "[render][map]") {
+    Dataset d;
+    d.name = "many";
+    d.arrangements = {arrangement("big", "Big", "afval")};
+    for (int i = 0; i < 40; ++i) {
+        char code[16];
+        std::snprintf(code, sizeof code, "GM%04d", i);
+        d.municipalities.push_back(municipality(code, "M" + std::to_string(i), "P", std::nullopt, std::nullopt, std::nullopt));
+        d.memberships.push_back(member("big", code));
+    }
+    d.reindex();
+    map::EgoInput ego;
+    ego.dataset = &d;
+    ego.municipality = 0;
+    const auto dot = map::ego(ego, quiet_style(), map::Format::dot);
+    CHECK(graph_attr(dot, "root") == "GM0000");
+    CHECK(dot.find("39 partners") != std::string::npos);
+    const auto svg = map::ego(ego, quiet_style(), map::Format::svg);
+    CHECK(well_formed_xml(svg));
+    ego.min_shared = 2;  // nobody shares two: no partners, no radial layout
+    CHECK(graph_attr(map::ego(ego, quiet_style(), map::Format::dot), "root").empty());
 }
