@@ -244,11 +244,16 @@ void run(const ReportCommand& cmd) {
     const double map_min_jaccard = 0.5;
     const auto overlap_rows = analysis::overlap(dataset, overlap_options);
     const Table overlap = analysis::to_table(overlap_rows);
+    // The rows come sorted by Jaccard (descending): the strongest pairs, at
+    // most map_max_pairs, keep the drawing legible (and quick to lay out).
+    const std::size_t map_max_pairs = 150;
     std::vector<analysis::OverlapRow> map_rows;
     for (const auto& r : overlap_rows)
-        if (r.jaccard >= map_min_jaccard) map_rows.push_back(r);
+        if (r.jaccard >= map_min_jaccard && map_rows.size() < map_max_pairs) map_rows.push_back(r);
     in.settings.push_back({lang == rep::Lang::nl ? "Overlapkaart: minimale Jaccard-index" : "Overlap map: minimum Jaccard index",
                            fmt(map_min_jaccard)});
+    in.settings.push_back({lang == rep::Lang::nl ? "Overlapkaart: hoogstens paren" : "Overlap map: at most pairs",
+                           std::to_string(map_max_pairs)});
     in.settings.push_back({lang == rep::Lang::nl ? "Drempel kandidaat-dubbeling (Jaccard)" : "Redundancy threshold (Jaccard)",
                            fmt(overlap_options.redundancy_threshold)});
 
