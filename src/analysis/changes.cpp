@@ -36,6 +36,11 @@ std::vector<MunicipalityChange> municipality_changes(const Dataset& old_d, const
             if (a.second != b.second) return a.second > b.second;
             return new_d.municipalities[a.first].code < new_d.municipalities[b.first].code;
         });
+        // A municipality whose code lives on and holds most of its area kept
+        // its territory: the other parts are slivers where two separately
+        // generalised boundary files disagree, not transfers.
+        if (!c.parts.empty() && new_d.municipalities[c.parts.front().first].code == old_d.municipalities[i].code)
+            c.parts.resize(1);
     }
     std::map<std::size_t, std::vector<std::size_t>> by_successor;
     for (const auto& c : out)

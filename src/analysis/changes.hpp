@@ -43,7 +43,9 @@ struct MunicipalityChange {
     std::size_t successor() const noexcept { return parts.empty() ? static_cast<std::size_t>(-1) : parts.front().first; }
 };
 
-// Every old municipality, in old.municipalities order. Status: split when two
+// Every old municipality, in old.municipalities order. A municipality whose
+// code still exists in the new dataset and holds the largest share keeps only
+// that part (the rest are slivers of differently generalised files). Status: split when two
 // or more parts pass min_share; merged when its successor is also the
 // successor of another old municipality; gone when nothing passes; else
 // unchanged (same code and name) or renamed. Unknown codes in shares are ignored.

@@ -56,7 +56,7 @@ Dataset new_dataset() {
 
 AreaShares shares() {
     return {
-        {"GM1", {{"GM1", 1.0}}},
+        {"GM1", {{"GM1", 0.88}, {"GM3", 0.12}}},  // its code lives on: the 12 % is a sliver
         {"GM2", {{"GM1", 0.99}, {"GM3", 0.01}}},  // a sliver below min_share
         {"GM3", {{"GM3", 0.97}, {"GM6", 0.03}}},
         {"GM4", {{"GM7", 0.4}, {"GM6", 0.6}}},
@@ -74,6 +74,7 @@ TEST_CASE("changes: successor by largest share; merged, split, unchanged, rename
     CHECK(c[0].status == "merged");
     CHECK(n.municipalities[c[0].successor()].code == "GM1");
     CHECK(c[0].partners == std::vector<std::size_t>{1});
+    CHECK(c[0].parts.size() == 1);
     CHECK(c[1].status == "merged");
     CHECK(c[1].parts.size() == 1);  // the 1 % sliver is not a part
     CHECK(c[2].status == "unchanged");
