@@ -162,3 +162,35 @@ TEST_CASE("load: the shipped weights file parses and covers the documented forms
     for (const char* form : {"gr_openbaar_lichaam", "regional_division", "ambtelijke_fusie", "ssc", "convenant"})
         CHECK(w.form_meetings.count(form) == 1);
 }
+
+TEST_CASE("load, overlap, centrality: the commands on the embedded data", "[analysis][load][app]") {
+    regionet::test::TempDir tmp;
+    const auto db = (tmp / "r.db").string();
+    {
+        std::ofstream bad(tmp / "bad.toml");
+        bad << "[forms]\ngr = 2\nssc = \"monthly\"\n";
+    }
+    const auto bad = regionet::test::run_regionet({"--db", db, "-q", "load", "--weights", (tmp / "bad.toml").string()});
+    CHECK(bad.status == 1);
+    CHECK(bad.err.find("bad.toml:3:") != std::string::npos);
+    CHECK(bad.err.find("'forms.ssc' must be a number") != std::string::npos);
+
+    const auto load_csv = regionet::test::run_regionet({"--db", db, "-q", "load", "--format", "csv"});
+    REQUIRE(load_csv.status == 0);
+    CHECK(load_csv.out.rfind("code,name,memberships,host_roles,board_seats,weighted_load,load_per_10k_inhabitants,rank\n", 0) == 0);
+    const auto pairs = regionet::test::run_regionet({"--db", db, "-q", "load", "--table", "arrangement", "--format", "csv"});
+    REQUIRE(pairs.status == 0);
+    CHECK(pairs.out.rfind("id,name,form,members,coordination_pairs,meetings_per_year\n", 0) == 0);
+
+    const auto ov = regionet::test::run_regionet({"--db", db, "-q", "overlap", "--min-jaccard", "0", "--format", "json"});
+    REQUIRE(ov.status == 0);
+    CHECK(ov.out.find("\"overlap_coefficient\"") != std::string::npos);
+    const auto bad_threshold = regionet::test::run_regionet({"--db", db, "-q", "overlap", "--min-jaccard", "2"});
+    CHECK(bad_threshold.status == 2);
+
+    const auto c = regionet::test::run_regionet({"--db", db, "-q", "centrality", "--format", "csv", "--weighting", "newman"});
+    REQUIRE(c.status == 0);
+    CHECK(c.out.rfind("code,name,degree,strength,betweenness,harmonic,eigenvector,pagerank,constraint,estimated\n", 0) == 0);
+    const auto help = regionet::test::run_regionet({"centrality", "--help"});
+    CHECK(help.out.find("normalised: divided by (n-1)(n-2)/2") != std::string::npos);
+}
