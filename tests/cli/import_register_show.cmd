@@ -1,0 +1,10 @@
+--quiet
+import
+--as
+register
+@TESTS@/fixtures/regioatlas/valid
+@TESTS@/fixtures/opengr/valid/provincies/opengr_provincies.csv
+---
+show
+arrangement
+GR0202
