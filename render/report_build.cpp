@@ -408,6 +408,8 @@ private:
         }
         s.blocks.push_back(Paragraph{text(t("red.intro"))});
         std::vector<std::size_t> cand, nested;
+        std::optional<TableBlock> region_block;
+        std::string region_note;
         std::size_t pairs_two = 0;
         for (std::size_t r = 0; r < ov.size(); ++r) {
             if (ov.flag(r, "redundancy_candidate")) cand.push_back(r);
@@ -421,6 +423,32 @@ private:
             auto name = ov.str(r, name_col);
             return name.empty() ? ov.str(r, id_col) : name;
         };
+        // Regions of two divisions with the same municipalities are a matter of
+        // the divisions' borders, not of two bodies doing one job: shown apart.
+        auto is_region = [&](std::size_t r, const char* col) {
+            const auto* a = m_d.find_arrangement(ov.str(r, col));
+            return a && a->is_region();
+        };
+        std::vector<std::size_t> region_pairs;
+        std::vector<std::size_t> joint;
+        for (auto r : cand) (is_region(r, "a") && is_region(r, "b") ? region_pairs : joint).push_back(r);
+        cand = joint;
+        if (!region_pairs.empty()) {
+            const std::size_t limit = 100;
+            TableBlock tb{"table-region-pairs", t("red.regions.caption"),
+                          {t("col.arrangement_a"), t("col.arrangement_b"), t("col.shared"), t("col.jaccard")},
+                          {Align::left, Align::left, Align::right, Align::right}, {}, true, true, false};
+            for (std::size_t k = 0; k < std::min(limit, region_pairs.size()); ++k) {
+                const auto r = region_pairs[k];
+                const auto* a = m_d.find_arrangement(ov.str(r, "a"));
+                const auto* b = m_d.find_arrangement(ov.str(r, "b"));
+                tb.rows.push_back({text_cell(a->name + " (" + a->division + ")"), text_cell(b->name + " (" + b->division + ")"),
+                                   num_cell(ov.num(r, "shared"), 0), num_cell(ov.num(r, "jaccard"), 2)});
+            }
+            region_block = tb;
+            if (region_pairs.size() > limit)
+                region_note = trf(m_lang, "red.nested.more", {i(static_cast<std::int64_t>(limit)), i(static_cast<std::int64_t>(region_pairs.size()))});
+        }
         if (!cand.empty()) {
             TableBlock tb{"table-redundancy", t("red.candidates.caption"),
                           {t("col.arrangement_a"), t("col.arrangement_b"), t("col.shared"), t("col.jaccard"), t("col.only_a"), t("col.only_b")},
@@ -432,6 +460,10 @@ private:
             s.blocks.push_back(tb);
         } else {
             s.blocks.push_back(Paragraph{text(t("red.none"))});
+        }
+        if (region_block) {
+            s.blocks.push_back(*region_block);
+            if (!region_note.empty()) s.blocks.push_back(Note{text(region_note)});
         }
         if (ov.size() > cand.size()) {
             // The strongest overlaps that are not candidates (other domains, or below the threshold).

@@ -190,7 +190,10 @@ void draw_maps(rep::ReportInput& in, const Dataset& d, const analysis::Projectio
     if (!divisions.empty()) {
         std::string division = divisions.front();
         for (const auto& x : divisions)
-            if (x == "veiligheidsregio") division = x;
+            if (x.find("veiligheid") != std::string::npos) {
+                division = x;
+                break;
+            }
         analysis::Filter ordinary;
         ordinary.division = "none";
         const auto ordinary_d = analysis::apply(d, ordinary);  // keeps all municipalities, in order
