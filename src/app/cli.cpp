@@ -41,25 +41,38 @@ fs::path data_dir() {
     return REGIONET_DATA_DIR;
 }
 
-std::string import_defaults(Store& store) {
-    // data/defaults.txt lists the bundles to import, the first being the default dataset.
+namespace {
+
+// The datasets data/defaults.txt lists, in order (the first is the default).
+std::vector<std::string> default_names() {
     const auto dir = data_dir();
     std::ifstream list(dir / "defaults.txt");
     if (!list) throw Error("embedded data not found at " + dir.string() + " (set REGIONET_DATA)");
-    std::string first;
+    std::vector<std::string> names;
     std::string line;
     while (std::getline(list, line)) {
-        if (line.empty() || line[0] == '#') continue;
-        const auto bundle = dir / line;
-        if (!global().quiet) std::cerr << "regionet: importing embedded dataset " << line << "\n";
-        ModelBuilder builder(line);
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (!line.empty() && line[0] != '#') names.push_back(line);
+    }
+    if (names.empty()) throw Error(dir.string() + "/defaults.txt lists no dataset");
+    return names;
+}
+
+}  // namespace
+
+std::string import_defaults(Store& store) {
+    const auto names = default_names();
+    for (const auto& name : names) {
+        const auto bundle = data_dir() / name;
+        if (!global().quiet) std::cerr << "regionet: importing embedded dataset " << name << "\n";
+        ModelBuilder builder(name);
         ImportReport report;
         importer_for(bundle).read(bundle, builder, report, {});
-        store.save(builder.finish(), "embedded");
-        if (first.empty()) first = line;
+        auto dataset = builder.finish();
+        dataset.name = name;
+        store.save(dataset, "embedded");
     }
-    if (first.empty()) throw Error(dir.string() + "/defaults.txt lists no dataset");
-    return first;
+    return names.front();
 }
 
 Loaded load_dataset(bool load_default) {
@@ -70,8 +83,13 @@ Loaded load_dataset(bool load_default) {
         if (out.store->datasets().empty()) {
             const auto first = import_defaults(*out.store);
             if (!g.dataset) g.dataset = first;
-        } else if (!g.dataset && out.store->datasets().size() > 1 && out.store->has_dataset("nl-2016")) {
-            g.dataset = "nl-2016";
+        } else if (!g.dataset && out.store->datasets().size() > 1) {
+            // The main job on a database of several datasets: the embedded default.
+            for (const auto& name : default_names())
+                if (out.store->has_dataset(name)) {
+                    g.dataset = name;
+                    break;
+                }
         }
     } else {
         out.store = std::make_unique<Store>(g.db, Store::Mode::read_only);
