@@ -304,6 +304,9 @@ CentralityResult centrality(const Dataset& dataset, const CentralityOptions& o) 
         igraph_arpack_options_init(&arpack);
         ig::check(igraph_eigenvector_centrality(g.get(), ev.get(), &value, false, true, weights.get(), &arpack));
         r.eigenvector = ev.to_std();
+        // Outside the leading component ARPACK leaves rounding noise (1e-17): zero it.
+        for (auto& x : r.eigenvector)
+            if (std::fabs(x) < 1e-12) x = 0.0;
     }
     {
         ig::RealVector pr;
