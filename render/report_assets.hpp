@@ -44,7 +44,7 @@ figcaption { font-size:.88rem; color:var(--muted); margin-top:.4rem; }
 table { border-collapse:collapse; font-size:.9rem; min-width:50%; }
 caption { text-align:left; font-weight:600; padding:.25rem 0 .4rem; color:var(--ink); }
 th, td { padding:.3rem .7rem; border-bottom:1px solid #e4e8ec; vertical-align:top; text-align:left; }
-thead th { background:#f3f5f8; border-bottom:2px solid var(--rule); font-weight:600; white-space:nowrap; position:sticky; top:0; }
+thead th { background:#f3f5f8; border-bottom:2px solid var(--rule); font-weight:600; vertical-align:bottom; position:sticky; top:0; }
 tbody th { font-weight:500; }
 td.num, th.num { text-align:right; font-variant-numeric:tabular-nums; white-space:nowrap; }
 tbody tr:hover { background:#f6f8fb; }

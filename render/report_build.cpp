@@ -519,7 +519,7 @@ private:
         }
         if (!bars.empty()) {
             const auto title = trf(m_lang, "load.chart.title", {i(static_cast<std::int64_t>(bars.size()))});
-            s.blocks.push_back(Figure{"load.svg", bar_chart_svg(bars, title, t("col.weighted_load")), title,
+            s.blocks.push_back(Figure{"load.svg", bar_chart_svg(bars, title, t("col.weighted_load") + " (" + t("unit.meetings") + ")"), title,
                                       trf(m_lang, "load.chart.alt", {bars.front().label, bars.front().value_text})});
         }
         const bool per10k = lv.has("load_per_10k_inhabitants");
@@ -548,7 +548,9 @@ private:
                           {Align::left, Align::left, Align::right, Align::right, Align::right}, {}, true, true, false};
             for (std::size_t k = 0; k < std::min<std::size_t>(15, arows.size()); ++k) {
                 const auto r = arows[k];
-                at.rows.push_back({text_cell(av.str(r, "name")), text_cell(form_label(m_lang, av.str(r, "form"))),
+                std::string label = av.str(r, "name");
+                if (const auto* x = m_d.find_arrangement(av.str(r, "id")); x && x->is_region()) label += " (" + x->division + ")";
+                at.rows.push_back({text_cell(label), text_cell(form_label(m_lang, av.str(r, "form"))),
                                    num_cell(av.num(r, "members"), 0), num_cell(av.num(r, "coordination_pairs"), 0),
                                    num_cell(av.num(r, "meetings_per_year"), 1)});
             }
