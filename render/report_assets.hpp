@@ -48,7 +48,9 @@ thead th { background:#f3f5f8; border-bottom:2px solid var(--rule); font-weight:
 tbody th { font-weight:500; }
 td.num, th.num { text-align:right; font-variant-numeric:tabular-nums; white-space:nowrap; }
 tbody tr:hover { background:#f6f8fb; }
-table.heat td { text-align:center; min-width:3.2rem; }
+table.heat { font-size:.78rem; }
+table.heat td { text-align:center; min-width:2.4rem; padding:.25rem .3rem; }
+table.heat tbody th { white-space:nowrap; }
 table.heat thead th { white-space:normal; }
 th button.sort { all:unset; cursor:pointer; }
 th button.sort:focus-visible { outline:2px solid var(--accent); }

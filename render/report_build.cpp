@@ -630,7 +630,8 @@ private:
                 std::sort(names.begin(), names.end());
                 std::string joined;
                 for (const auto& x : names) joined += (joined.empty() ? "" : ", ") + x;
-                tb.rows.push_back({text_cell(id), int_cell(static_cast<std::int64_t>(codes.size())), text_cell(joined)});
+                tb.rows.push_back({text_cell(id == "0" ? t("com.isolated") : trf(m_lang, "map.legend.cluster", {id})),
+                                   int_cell(static_cast<std::int64_t>(codes.size())), text_cell(joined)});
             }
             s.blocks.push_back(tb);
         }
@@ -654,12 +655,14 @@ private:
                 ari[{b, a}] = *v;
             }
             TableBlock hm{"table-congruence", t("com.heat.caption"), {t("col.division")}, {Align::left}, {}, true, false, true};
-            for (const auto& b : names) {
-                hm.headers.push_back(division_label(b));
+            // Columns numbered, rows named "n. division": a compact matrix.
+            std::size_t col = 0;
+            for (std::size_t k = 0; k < names.size(); ++k) {
+                hm.headers.push_back(std::to_string(k + 1));
                 hm.align.push_back(Align::right);
             }
             for (const auto& a : names) {
-                std::vector<TableCell> row{text_cell(division_label(a))};
+                std::vector<TableCell> row{text_cell(std::to_string(++col) + ". " + division_label(a))};
                 for (const auto& b : names) {
                     if (a == b) {
                         row.push_back(TableCell{n(1.0, 2), "", 1.0, 1.0});
@@ -695,7 +698,9 @@ private:
         TableBlock tb{"table-screening", t("scr.caption"), {t("col.question"), t("col.rule"), t("col.finding"), t("col.source")},
                       {}, {}, false, true, false};
         for (std::size_t r = 0; r < sc.size(); ++r)
-            tb.rows.push_back({text_cell(sc.str(r, "question")), text_cell(sc.str(r, "rule")), text_cell(sc.str(r, "finding")),
+            tb.rows.push_back({text_cell(sc.str(r, "question")),
+                               text_cell(sc.str(r, "practice").empty() ? sc.str(r, "rule") : sc.str(r, "practice")),
+                               text_cell(sc.str(r, "finding")),
                                text_cell(sc.str(r, "source"))});
         s.blocks.push_back(tb);
         s.blocks.push_back(Note{text(t("scr.not_in_data"))});

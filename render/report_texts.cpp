@@ -107,7 +107,7 @@ const Entry k_texts[] = {
     {"col.ari", "ARI", "ARI"},
     {"col.nmi", "NMI", "NMI"},
     {"col.question", "Vraag aan het bestuur", "Question for the board"},
-    {"col.rule", "Regel", "Rule"},
+    {"col.rule", "Les uit de praktijk", "Lesson from practice"},
     {"col.finding", "Bevinding", "Finding"},
     {"col.source", "Bron", "Source"},
     {"col.role", "Rol", "Role"},
@@ -218,6 +218,7 @@ const Entry k_texts[] = {
 
     {"com.intro", "Clusters zijn groepen gemeenten die onderling veel meer samenwerken dan met anderen. Vallen ze samen met een officiële regio-indeling, dan past die indeling bij de praktijk; waar ze afwijken, werkt de praktijk over de grenzen van de indeling heen.",
                   "Clusters are groups of municipalities that cooperate much more among themselves than with others. Where they coincide with an official regional division, the division fits practice; where they differ, practice works across its borders."},
+    {"com.isolated", "Zonder banden", "Without ties"},
     {"com.table.caption", "Clusters in het samenwerkingsnetwerk", "Clusters in the cooperation network"},
     {"com.agreement.caption", "Overeenkomst van de clusters met de officiële regio-indelingen", "Agreement of the clusters with the official regional divisions"},
     {"com.heat.caption", "Congruentie van de regio-indelingen (ARI; 1 = gelijke indeling)", "Congruence of the regional divisions (ARI; 1 = identical division)"},
