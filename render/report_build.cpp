@@ -598,7 +598,7 @@ private:
         if (bt.rows.empty()) s.blocks.push_back(Paragraph{text(t("pos.brokers.none"))});
         else s.blocks.push_back(bt);
         for (std::size_t r = 0; r < cv.size(); ++r) {
-            if (cv.flag(r, "betweenness_estimated")) {
+            if (cv.flag(r, "estimated") || cv.flag(r, "betweenness_estimated")) {
                 s.blocks.push_back(Note{text(t("pos.estimated"))});
                 break;
             }
@@ -738,7 +738,7 @@ private:
         }
         View lv{table("load_municipality")};
         View cv{table("centrality_municipality")};
-        View pv{table("partners")};
+        View pv{table("partner_suggestions")};
         std::map<std::string, std::size_t> load_row, cent_row;
         for (std::size_t r = 0; r < lv.size(); ++r) load_row[lv.str(r, "code")] = r;
         for (std::size_t r = 0; r < cv.size(); ++r) cent_row[cv.str(r, "code")] = r;
@@ -820,19 +820,17 @@ private:
             }
             // Suggested partners from the partners pass.
             if (pv) {
-                std::vector<Span> names;
-                for (std::size_t r = 0; r < pv.size() && names.size() < 5; ++r) {
-                    if (pv.str(r, "code") != x.code) continue;
-                    auto span = municipality_span(pv.str(r, "partner"));
+                List suggested;
+                for (std::size_t r = 0; r < pv.size() && suggested.items.size() < 5; ++r) {
+                    if (pv.str(r, "municipality") != x.code) continue;
+                    Inline item{municipality_span(pv.str(r, "partner"))};
                     const auto reasons = pv.str(r, "reasons");
-                    if (!reasons.empty()) span.text += " (" + reasons + ")";
-                    names.push_back(span);
+                    if (!reasons.empty()) item.push_back(Span{": " + reasons, "", false});
+                    suggested.items.push_back(item);
                 }
-                if (!names.empty()) {
-                    Inline p = text(t("prof.suggested") + " ");
-                    for (auto& y : join(names)) p.push_back(y);
-                    p.push_back(Span{".", "", false});
-                    s.blocks.push_back(Paragraph{p});
+                if (!suggested.items.empty()) {
+                    s.blocks.push_back(Paragraph{text(t("prof.suggested"))});
+                    s.blocks.push_back(suggested);
                 }
             }
         }

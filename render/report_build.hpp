@@ -29,13 +29,14 @@ struct MapFigure {
 //                      redundancy_candidate, identical, only_in_a, only_in_b
 //   load_municipality  code, name, memberships, host_roles, board_seats,
 //                      weighted_load, load_per_10k_inhabitants, rank
-//   centrality         code, name, degree, strength, betweenness, harmonic,
-//                      eigenvector, pagerank, constraint
-//   communities        code, community
+//   load_arrangement   id, name, form, members, coordination_pairs, meetings_per_year
+//   centrality_municipality code, name, degree, strength, betweenness, harmonic,
+//                      eigenvector, pagerank, constraint, estimated
+//   communities        code, community (0 = without ties)
 //   community_agreement division, ari, nmi   (communities against each division)
 //   congruence_divisions division_a, division_b, ari, nmi
-//   screen             rule, subject, finding, question, source
-//   partners           code, partner, partner_name, score, reasons
+//   screen             rule, practice, finding, question, source
+//   partner_suggestions municipality, partner, score, reasons
 struct ReportInput {
     const Dataset* dataset = nullptr;    // as analysed (filters applied)
     const analysis::Projection* projection = nullptr;  // co-membership, count weighting

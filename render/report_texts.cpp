@@ -238,7 +238,7 @@ const Entry k_texts[] = {
                    "Province {0}; inhabitants {1}. Takes part in {2} cooperation arrangements and {3} regions; {4} board seats recorded."},
     {"prof.load", "Gewogen last {0} vergaderingen per jaar (rang {1} van {2}).", "Weighted load {0} meetings per year (rank {1} of {2})."},
     {"prof.per10k", "Per 10.000 inwoners: {0}.", "Per 10,000 inhabitants: {0}."},
-    {"prof.position", "Werkt samen met {0} gemeenten; rang {1} van {2} naar sterkte.", "Works with {0} municipalities; rank {1} of {2} by strength."},
+    {"prof.position", "In het netwerk: rang {1} van {2} naar sterkte.", "In the network: rank {1} of {2} by strength."},
     {"prof.broker", "Rang {0} als verbinder (tussenpositie).", "Rank {0} as a broker (betweenness)."},
     {"prof.arr.caption", "Samenwerkingsverbanden van {0}", "Cooperation arrangements of {0}"},
     {"prof.regions", "Regio's:", "Regions:"},
