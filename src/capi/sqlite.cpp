@@ -4,7 +4,17 @@ namespace regionet::db {
 
 namespace {
 
+// A damaged file: name the file and what to do, not the statement that tripped over it.
+void throw_if_corrupt(sqlite3* db) {
+    if (!db || (sqlite3_extended_errcode(db) & 0xFF) != SQLITE_CORRUPT) return;
+    const char* file = sqlite3_db_filename(db, "main");
+    const char* msg = sqlite3_errmsg(db);
+    throw DbError(std::string(file && *file ? file : "database") + ": the database file is damaged (" +
+                  (msg ? msg : "corrupt") + "); restore a backup, or import again into a new --db file");
+}
+
 [[noreturn]] void fail(sqlite3* db, int rc, const std::string& context) {
+    throw_if_corrupt(db);
     const char* msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
     throw DbError("sqlite: " + context + ": " + (msg ? msg : "unknown error"));
 }
@@ -24,8 +34,10 @@ void exec(sqlite3* db, const std::string& sql) {
     char* err = nullptr;
     const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err);
     std::unique_ptr<char, decltype(&sqlite3_free)> owned(err, &sqlite3_free);
-    if (rc != SQLITE_OK)
+    if (rc != SQLITE_OK) {
+        throw_if_corrupt(db);
         throw DbError("sqlite: " + std::string(err ? err : sqlite3_errstr(rc)) + " in: " + sql.substr(0, 200));
+    }
 }
 
 Statement::Statement(sqlite3* db, std::string_view sql) : m_db(db) {

@@ -135,6 +135,7 @@ Store::Store(const std::string& path, Mode mode) : m_path(path) {
         version = scalar(m_db.get(), "PRAGMA user_version");
         objects = scalar(m_db.get(), "SELECT count(*) FROM sqlite_schema");
     } catch (const DbError& e) {
+        if (std::string_view(e.what()).find(": the database file is damaged (") != std::string_view::npos) throw;
         throw DbError(path + ": not a regionet database (" + e.what() + ")");
     }
     if (app != application_id && objects > 0)

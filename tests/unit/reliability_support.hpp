@@ -28,9 +28,10 @@ inline constexpr long max_rss_kb = 1'500'000;
 inline constexpr long max_rss_kb = 250'000;
 #endif
 
-// Starts regionet with args; stdout and stderr go to the given files.
+// Starts regionet with args; stdout and stderr go to the given files. A
+// non-zero uid runs it as that user (when we are root: permission tests).
 inline pid_t spawn_regionet(const std::vector<std::string>& args, const std::filesystem::path& out,
-                            const std::filesystem::path& err) {
+                            const std::filesystem::path& err, uid_t uid = 0) {
     const pid_t pid = ::fork();
     if (pid < 0) throw std::runtime_error("fork failed");
     if (pid == 0) {
@@ -40,6 +41,7 @@ inline pid_t spawn_regionet(const std::vector<std::string>& args, const std::fil
         ::dup2(o, 1);
         ::dup2(e, 2);
         ::dup2(i, 0);
+        if (uid != 0 && (::setgid(uid) != 0 || ::setuid(uid) != 0)) ::_exit(126);
         std::vector<std::string> owned{REGIONET_BINARY};
         owned.insert(owned.end(), args.begin(), args.end());
         std::vector<char*> argv;
@@ -68,10 +70,11 @@ inline int wait_for(pid_t pid, long* peak_rss_kb = nullptr) {
     return WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
 }
 
-inline Measured run_measured(const std::vector<std::string>& args) {
+inline Measured run_measured(const std::vector<std::string>& args, uid_t uid = 0) {
     TempDir tmp;
+    if (uid != 0) std::filesystem::permissions(tmp.path(), std::filesystem::perms::all);
     const auto start = std::chrono::steady_clock::now();
-    const pid_t pid = spawn_regionet(args, tmp / "out", tmp / "err");
+    const pid_t pid = spawn_regionet(args, tmp / "out", tmp / "err", uid);
     Measured m;
     m.status = wait_for(pid, &m.max_rss_kb);
     m.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -85,6 +88,22 @@ inline void write_text(const std::filesystem::path& p, const std::string& text) 
     std::ofstream out(p, std::ios::binary | std::ios::trunc);
     out << text;
     if (!out) throw std::runtime_error("cannot write " + p.string());
+}
+
+// A bundle with n municipalities and arrangements, each arrangement with
+// `per` members; tag starts every name, so two bundles never share one.
+inline void make_bundle(const std::filesystem::path& dir, int n, int per, const std::string& tag) {
+    std::string m = "code,name,population\n", a = "id,name,domain\n", s = "arrangement_id,municipality_code,board_seats\n";
+    for (int i = 0; i < n; ++i)
+        m += "GM" + std::to_string(i) + "," + tag + " gemeente " + std::to_string(i) + "," + std::to_string(i * 7) + "\n";
+    for (int i = 0; i < n; ++i) {
+        a += "A" + std::to_string(i) + "," + tag + " regeling " + std::to_string(i) + ",d" + std::to_string(i % 5) + "\n";
+        for (int k = 0; k < per; ++k)
+            s += "A" + std::to_string(i) + ",GM" + std::to_string((i * 31 + k) % n) + "," + std::to_string(k % 3) + "\n";
+    }
+    write_text(dir / "municipalities.csv", m);
+    write_text(dir / "arrangements.csv", a);
+    write_text(dir / "memberships.csv", s);
 }
 
 // Plain SQLite access, independent of regionet's Store, for checking a file.

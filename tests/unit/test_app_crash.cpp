@@ -25,21 +25,6 @@ int kill_runs() {
     return env && *env ? std::max(1, std::atoi(env)) : 30;
 }
 
-// A bundle with n municipalities and arrangements, each arrangement with
-// `per` members; tag makes every name differ between bundles.
-void make_bundle(const fs::path& dir, int n, int per, const std::string& tag) {
-    std::string m = "code,name,population\n", a = "id,name,domain\n", s = "arrangement_id,municipality_code,board_seats\n";
-    for (int i = 0; i < n; ++i) m += "GM" + std::to_string(i) + "," + tag + " gemeente " + std::to_string(i) + "," + std::to_string(i * 7) + "\n";
-    for (int i = 0; i < n; ++i) {
-        a += "A" + std::to_string(i) + "," + tag + " regeling " + std::to_string(i) + ",d" + std::to_string(i % 5) + "\n";
-        for (int k = 0; k < per; ++k)
-            s += "A" + std::to_string(i) + ",GM" + std::to_string((i * 31 + k) % n) + "," + std::to_string(k % 3) + "\n";
-    }
-    rel::write_text(dir / "municipalities.csv", m);
-    rel::write_text(dir / "arrangements.csv", a);
-    rel::write_text(dir / "memberships.csv", s);
-}
-
 // Everything stored for one dataset, as text, read with plain SQLite.
 std::string content(const rel::Sql& sql, const std::string& dataset) {
     const std::string d = "(SELECT id FROM dataset WHERE name = '" + dataset + "')";
@@ -71,9 +56,9 @@ bool wait_for_file(const std::string& path, std::uintmax_t min_size, pid_t pid, 
 
 TEST_CASE("an import killed at random points leaves the old or the new dataset, never a mix", "[app][crash]") {
     test::TempDir tmp;
-    make_bundle(tmp / "old", 60, 8, "oud");
-    make_bundle(tmp / "new", 2000, 15, "nieuw");  // 30,000 memberships: the write takes a while
-    make_bundle(tmp / "keep", 10, 3, "blijft");
+    rel::make_bundle(tmp / "old", 60, 8, "oud");
+    rel::make_bundle(tmp / "new", 2000, 15, "nieuw");  // 30,000 memberships: the write takes a while
+    rel::make_bundle(tmp / "keep", 10, 3, "blijft");
 
     // Reference contents from complete imports.
     const std::string ref = (tmp / "ref.db").string();
@@ -154,7 +139,7 @@ TEST_CASE("an import killed at random points leaves the old or the new dataset, 
 
 TEST_CASE("creating a database killed at random points leaves no half schema", "[app][crash][migration]") {
     test::TempDir tmp;
-    make_bundle(tmp / "b", 20, 3, "x");
+    rel::make_bundle(tmp / "b", 20, 3, "x");
     const std::string ref = (tmp / "ref.db").string();
     REQUIRE(test::run_regionet({"--db", ref, "--quiet", "import", (tmp / "b").string()}).status == 0);
     std::string schema;
