@@ -343,7 +343,7 @@ private:
                 p.push_back(Span{trf(m_lang, "find.load.value", {n(*lv.num(rows[0], "weighted_load"), 1)}), "", false});
                 auto per = ranked(lv, "load_per_10k_inhabitants");
                 if (!per.empty()) {
-                    p.push_back(Span{" " + t("find.load.per10k") + " ", "", false});
+                    p.push_back(Span{t("find.load.per10k") + " ", "", false});
                     p.push_back(municipality_span(lv.str(per[0], "code")));
                     p.push_back(Span{trf(m_lang, "find.load.per10k.value", {n(*lv.num(per[0], "load_per_10k_inhabitants"), 1)}), "", false});
                 }

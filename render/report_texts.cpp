@@ -135,7 +135,7 @@ const Entry k_texts[] = {
                              "No pairs of arrangements in the same domain with (nearly) the same members ({0} candidates); in {1} pairs one arrangement lies entirely inside the other"},
     {"find.load", "De grootste bestuurlijke drukte draagt", "The heaviest administrative load falls on"},
     {"find.load.value", " ({0} vergaderingen per jaar)", " ({0} meetings per year)"},
-    {"find.load.per10k", "naar inwoners gerekend is dat", "relative to population it is"},
+    {"find.load.per10k", "; naar inwoners gerekend is dat", "; relative to population it is"},
     {"find.load.per10k.value", " ({0} per 10.000 inwoners)", " ({0} per 10,000 inhabitants)"},
     {"find.central", "Het meest verbonden zijn", "The most connected are"},
     {"find.broker", "de belangrijkste verbinder tussen groepen is", "the main broker between groups is"},
