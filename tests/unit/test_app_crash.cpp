@@ -133,7 +133,7 @@ TEST_CASE("an import killed at random points leaves the old or the new dataset, 
     CHECK(saw_new > 0);
     CHECK(killed_in_write > 0);
     std::cerr << "crash test: " << 2 * runs << " runs (full import " << full.count() / 1000 << " ms), " << killed
-              << " killed (" << killed_in_write << " inside the write), " << finished << " finished; " << saw_old
+              << " killed (" << killed_in_write << " aimed inside the write), " << finished << " finished; " << saw_old
               << " old, " << saw_new << " new, 0 mixed\n";
 }
 
