@@ -164,7 +164,7 @@ TEST_CASE("creating a database killed at random points leaves no half schema", "
         const pid_t pid = rel::spawn_regionet({"--db", db, "--quiet", "import", (tmp / "b").string()}, tmp / "out", tmp / "err");
         // The schema is created right after the file appears: kill within that window.
         const bool reaped = !wait_for_file(db, 0, pid, seconds(60));
-        std::uniform_int_distribution<long> at(0, window.count());
+        std::uniform_int_distribution<long> at(0, 2 * window.count());
         std::this_thread::sleep_for(microseconds(at(rng)));
         if (!reaped) {
             ::kill(pid, SIGKILL);
