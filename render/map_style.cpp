@@ -96,6 +96,18 @@ std::vector<std::size_t> colour_slots(std::size_t groups, const std::vector<std:
     return slot;
 }
 
+namespace {
+
+// XML 1.0 cannot carry C0 controls (but tab, newline, return) or DEL: SVG with
+// them is refused by browsers. They are shown as U+FFFD instead.
+bool is_control(char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return (u < 0x20 && c != '\t' && c != '\n' && c != '\r') || u == 0x7F;
+}
+constexpr std::string_view replacement = "\xEF\xBF\xBD";
+
+}  // namespace
+
 std::string label_text(std::string_view s) {
     std::string out;
     out.reserve(s.size());
@@ -106,6 +118,7 @@ std::string label_text(std::string_view s) {
             if (i + 1 < s.size() && s[i + 1] == '\n') continue;
             out += "\\n";
         } else if (c == '\n') out += "\\n";
+        else if (is_control(c)) out += replacement;
         else out += c;
     }
     return out;
@@ -127,7 +140,7 @@ std::string html_text(std::string_view s) {
                 out += "<br/>";
                 break;
             case '\n': out += "<br/>"; break;
-            default: out += c;
+            default: out += is_control(c) ? replacement : std::string_view(&c, 1);
         }
     }
     return out;
