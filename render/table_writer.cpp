@@ -139,6 +139,35 @@ void write_text(const Table& t, std::ostream& out) {
     }
 }
 
+std::string write_tables(const std::vector<const Table*>& tables, Format f, const std::string& only) {
+    std::ostringstream s;
+    if (f == Format::csv) {
+        const Table* chosen = tables.front();
+        for (const auto* t : tables)
+            if (t->name == only) chosen = t;
+        if (!only.empty() && chosen->name != only) {
+            std::string names;
+            for (const auto* t : tables) names += (names.empty() ? "" : ", ") + t->name;
+            throw UsageError("no table '" + only + "' in this command's output; tables: " + names);
+        }
+        write_csv(*chosen, s);
+    } else if (f == Format::json) {
+        nlohmann::ordered_json j = nlohmann::ordered_json::object();
+        for (const auto* t : tables) {
+            std::ostringstream one;
+            write_json(*t, one);
+            j[t->name] = nlohmann::ordered_json::parse(one.str());
+        }
+        s << j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
+    } else {
+        for (std::size_t i = 0; i < tables.size(); ++i) {
+            s << (i ? "\n" : "") << tables[i]->name << " (" << tables[i]->rows.size() << ")\n";
+            write_text(*tables[i], s);
+        }
+    }
+    return s.str();
+}
+
 void write_table(const Table& t, Format f, std::ostream& out) {
     switch (f) {
         case Format::text: write_text(t, out); break;

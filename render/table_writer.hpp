@@ -6,6 +6,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "model/table.hpp"
 
@@ -18,6 +19,11 @@ void write_table(const Table& table, Format format, std::ostream& out);
 void write_text(const Table& table, std::ostream& out);
 void write_csv(const Table& table, std::ostream& out);
 void write_json(const Table& table, std::ostream& out);
+
+// Several result tables of one command: text shows each under its name, json
+// an object keyed by table name, csv only the table named `only` (default the
+// first; an unknown name is a UsageError).
+std::string write_tables(const std::vector<const Table*>& tables, Format format, const std::string& only);
 
 // Formats a cell for humans: doubles with 4 decimals, booleans yes/no, null empty.
 std::string cell_text(const Cell& c);

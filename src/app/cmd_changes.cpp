@@ -1,8 +1,6 @@
 // regionet changes OLD NEW [--carry] [--min-share 0.05] [--format text|csv|json] [--table NAME] [--out FILE]
 #include <filesystem>
 #include <iostream>
-#include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "analysis/changes.hpp"
 #include "app/cli.hpp"
@@ -63,31 +61,6 @@ analysis::AreaShares overlay(const Dataset& old_d, const Dataset& new_d) {
     return out;
 }
 
-std::string write_tables(const std::vector<const Table*>& tables, const std::string& format, const std::string& only) {
-    std::ostringstream s;
-    const auto f = render::parse_format(format);
-    if (f == render::Format::csv) {
-        const Table* chosen = tables.front();
-        for (const auto* t : tables)
-            if (t->name == only) chosen = t;
-        if (!only.empty() && chosen->name != only) throw UsageError("no table '" + only + "' in this command's output (--carry adds changes_carried)");
-        render::write_csv(*chosen, s);
-    } else if (f == render::Format::json) {
-        nlohmann::ordered_json j = nlohmann::ordered_json::object();
-        for (const auto* t : tables) {
-            std::ostringstream one;
-            render::write_json(*t, one);
-            j[t->name] = nlohmann::ordered_json::parse(one.str());
-        }
-        s << j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
-    } else {
-        for (std::size_t i = 0; i < tables.size(); ++i) {
-            s << (i ? "\n" : "") << tables[i]->name << " (" << tables[i]->rows.size() << ")\n";
-            render::write_text(*tables[i], s);
-        }
-    }
-    return s.str();
-}
 
 void run(const ChangesCommand& cmd) {
     if (cmd.old_name == cmd.new_name) throw UsageError("changes compares two different datasets");
@@ -103,7 +76,7 @@ void run(const ChangesCommand& cmd) {
         carried = analysis::carried_table(old_d, new_d, changes);
         tables.push_back(&carried);
     }
-    emit(cmd.out, write_tables(tables, cmd.format, cmd.table));
+    emit(cmd.out, render::write_tables(tables, render::parse_format(cmd.format), cmd.table));
     if (!cmd.no_save) save_results(old_d.name, tables);
 }
 

@@ -1,7 +1,5 @@
 // regionet congruence [--against province] [filters]
 #include <iostream>
-#include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "analysis/congruence.hpp"
 #include "app/cli.hpp"
@@ -20,33 +18,6 @@ struct CongruenceCommand {
     bool no_save = false;
 };
 
-// Prints several result tables: text shows each under its name, json an object
-// keyed by table name, csv only the table chosen with --table (default the first).
-std::string write_tables(const std::vector<const Table*>& tables, const std::string& format, const std::string& only) {
-    std::ostringstream s;
-    const auto f = render::parse_format(format);
-    if (f == render::Format::csv) {
-        const Table* chosen = tables.front();
-        for (const auto* t : tables)
-            if (t->name == only) chosen = t;
-        if (!only.empty() && chosen->name != only) throw UsageError("no table '" + only + "' in this command's output");
-        render::write_csv(*chosen, s);
-    } else if (f == render::Format::json) {
-        nlohmann::ordered_json j = nlohmann::ordered_json::object();
-        for (const auto* t : tables) {
-            std::ostringstream one;
-            render::write_json(*t, one);
-            j[t->name] = nlohmann::ordered_json::parse(one.str());
-        }
-        s << j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
-    } else {
-        for (std::size_t i = 0; i < tables.size(); ++i) {
-            s << (i ? "\n" : "") << tables[i]->name << " (" << tables[i]->rows.size() << ")\n";
-            render::write_text(*tables[i], s);
-        }
-    }
-    return s.str();
-}
 void run(const CongruenceCommand& cmd) {
     auto loaded = load_dataset(true);
     const auto name = loaded.dataset.name;
@@ -55,7 +26,7 @@ void run(const CongruenceCommand& cmd) {
     const auto result = analysis::congruence(d, cmd.options);
     const auto divisions = analysis::divisions_table(result);
     const auto fits = analysis::to_table(d, result);
-    emit(cmd.out, write_tables({&divisions, &fits}, cmd.format, cmd.table));
+    emit(cmd.out, render::write_tables({&divisions, &fits}, render::parse_format(cmd.format), cmd.table));
     if (!cmd.no_save) save_results(name, {&divisions, &fits});
 }
 
