@@ -378,9 +378,8 @@ void set_html(void* object, const std::string& name, const std::string& html) {
 
 std::string finish(Agraph_t* g, const std::string& engine, Format format) {
     if (format == Format::dot) return gv::write_dot(g);
-    auto context = gv::make_context();
     gv::take_messages();
-    auto bytes = gv::render(context.get(), g, engine, std::string(to_string(format)));
+    auto bytes = gv::render(gv::context(), g, engine, std::string(to_string(format)));
     // Only errors reach the capture (warnings are below the AGERR level), and
     // Graphviz goes on after some of them (a bad HTML label becomes the graph name).
     if (auto messages = gv::take_messages(); !messages.empty())

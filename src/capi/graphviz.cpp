@@ -89,14 +89,14 @@ GraphPtr open_ordered_graph(const std::string& name, bool directed) {
 
 std::string take_messages() { return std::exchange(g_messages, {}); }
 
-ContextPtr make_context() {
+GVC_t* context() {
     agseterr(AGERR);
     agseterrf(&capture);
     // gvContext() loads plugins from the config file; that finds png/pdf via
-    // cairo when installed. Fall back on the linked-in core plugins.
-    ContextPtr ctx(gvContext());
+    // cairo when installed. Freed at exit, after the last rendering.
+    static const ContextPtr ctx(gvContext());
     if (!ctx) throw RenderError("graphviz: cannot create a context");
-    return ctx;
+    return ctx.get();
 }
 
 GraphPtr open_graph(const std::string& name, bool directed, bool strict) {

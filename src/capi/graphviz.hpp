@@ -20,8 +20,10 @@ struct CloseGraph {
 using ContextPtr = std::unique_ptr<GVC_t, FreeContext>;
 using GraphPtr = std::unique_ptr<Agraph_t, CloseGraph>;
 
-// A context with the built-in plugins; installs the error capture.
-ContextPtr make_context();
+// The process-wide context (plugins loaded once); installs the error capture.
+// One context only: Graphviz 2.42's pango plugin caches a font name that
+// gvFreeContext frees, so a second context reads freed memory (ASan found it).
+GVC_t* context();
 
 // A new graph; declare every attribute with declare() before setting it.
 GraphPtr open_graph(const std::string& name, bool directed, bool strict = false);
