@@ -123,7 +123,8 @@ TEST_CASE("overlap: hand-worked pairs", "[analysis][overlap]") {
     // min_jaccard 0 reports every pair sharing a member, e-g included.
     OverlapOptions all;
     all.min_jaccard = 0.0;
-    const auto* eg = find_pair(overlap(d, all), "e", "g");
+    const auto all_rows = overlap(d, all);
+    const auto* eg = find_pair(all_rows, "e", "g");
     REQUIRE(eg);
     CHECK(eg->shared == 1);
     CHECK(eg->jaccard == Approx(1.0 / 3.0));
