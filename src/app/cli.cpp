@@ -26,6 +26,11 @@ void add_format_option(CLI::App& cmd, std::string& format) {
         ->capture_default_str();
 }
 
+void add_output_options(CLI::App& cmd, std::string& out, bool& no_save) {
+    cmd.add_option("--out", out, "write to this file instead of stdout");
+    cmd.add_flag("--no-save", no_save, "do not store the result in the database");
+}
+
 void add_filter_options(CLI::App& cmd, analysis::Filter& f) {
     cmd.add_option("--domain", f.domain, "only arrangements of this domain");
     cmd.add_option("--province", f.province, "only municipalities of this province");

@@ -28,6 +28,8 @@ GlobalOptions& global();
 
 // Adds --format text|csv|json.
 void add_format_option(CLI::App& cmd, std::string& format);
+// Adds --out FILE (instead of stdout) and --no-save (do not store the result).
+void add_output_options(CLI::App& cmd, std::string& out, bool& no_save);
 // Adds the shared analysis filters (--domain, --province, --division, --region,
 // --active-in, --exclude-larger-than).
 void add_filter_options(CLI::App& cmd, analysis::Filter& filter);

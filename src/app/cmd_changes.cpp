@@ -106,8 +106,7 @@ void setup_changes(CLI::App& app) {
     add_format_option(*sub, cmd->format);
     sub->add_option("--table", cmd->table, "with --format csv: the table to print")
         ->check(CLI::IsMember({"changes_municipalities", "changes_divisions", "changes_regions", "changes_carried"}));
-    sub->add_option("--out", cmd->out, "write to this file instead of stdout");
-    sub->add_flag("--no-save", cmd->no_save, "do not store the result in the database");
+    add_output_options(*sub, cmd->out, cmd->no_save);
     sub->callback([cmd] { run(*cmd); });
 }
 

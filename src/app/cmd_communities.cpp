@@ -64,8 +64,7 @@ void setup_communities(CLI::App& app) {
     add_format_option(*sub, cmd->format);
     sub->add_option("--table", cmd->table, "with --format csv: community_summary, community_agreement or communities")
         ->check(CLI::IsMember({"community_summary", "community_agreement", "communities"}));
-    sub->add_option("--out", cmd->out, "write to this file instead of stdout");
-    sub->add_flag("--no-save", cmd->no_save, "do not store the result in the database");
+    add_output_options(*sub, cmd->out, cmd->no_save);
     sub->callback([cmd] { run(*cmd); });
 }
 

@@ -48,8 +48,7 @@ void setup_congruence(CLI::App& app) {
     add_format_option(*sub, cmd->format);
     sub->add_option("--table", cmd->table, "with --format csv: congruence_divisions or congruence_arrangements")
         ->check(CLI::IsMember({"congruence_divisions", "congruence_arrangements"}));
-    sub->add_option("--out", cmd->out, "write to this file instead of stdout");
-    sub->add_flag("--no-save", cmd->no_save, "do not store the result in the database");
+    add_output_options(*sub, cmd->out, cmd->no_save);
     sub->callback([cmd] { run(*cmd); });
 }
 

@@ -66,8 +66,7 @@ void setup_partners(CLI::App& app) {
         ->capture_default_str();
     add_filter_options(*sub, cmd->filter);
     add_format_option(*sub, cmd->format);
-    sub->add_option("--out", cmd->out, "write to this file instead of stdout");
-    sub->add_flag("--no-save", cmd->no_save, "do not store the result in the database");
+    add_output_options(*sub, cmd->out, cmd->no_save);
     sub->callback([cmd] { run(*cmd); });
 }
 
