@@ -152,7 +152,8 @@ void read_arrangements(std::istream& in, const std::string& file, ModelBuilder& 
                        const ImportOptions& options) {
     csv::Reader reader(in, file);
     Columns c(reader, {"id", "name"},
-              {"domain", "form", "division", "start_year", "end_year", "host", "source", "reference_date", "inhabitants"},
+              {"domain", "form", "division", "start_year", "end_year", "host", "source", "reference_date", "inhabitants",
+               "legal_basis", "purpose", "registrar", "body_of", "duplicate_of", "form_basis", "domain_basis"},
               report);
     each_row(reader, report, options, [&](const csv::Record& r) {
         c.require_value(r, "id");
@@ -172,6 +173,13 @@ void read_arrangements(std::istream& in, const std::string& file, ModelBuilder& 
         a.source = c.get(r, "source");
         a.reference_date = c.get(r, "reference_date");
         a.inhabitants = c.integer(r, "inhabitants", 0, max_count);
+        a.legal_basis = c.get(r, "legal_basis");
+        a.purpose = c.get(r, "purpose");
+        a.registrar = c.get(r, "registrar");
+        a.body_of = c.get(r, "body_of");
+        a.duplicate_of = c.get(r, "duplicate_of");
+        a.form_basis = c.get(r, "form_basis");
+        a.domain_basis = c.get(r, "domain_basis");
         out.add_arrangement(std::move(a), c.at(r, "id"));
     });
 }
@@ -180,7 +188,9 @@ void read_memberships(std::istream& in, const std::string& file, ModelBuilder& o
                       const ImportOptions& options) {
     csv::Reader reader(in, file);
     Columns c(reader, {"arrangement_id", "municipality_code"},
-              {"role", "board_seats", "contribution_eur", "start_year", "end_year", "share", "note"}, report);
+              {"role", "board_seats", "contribution_eur", "start_year", "end_year", "share", "note", "bodies",
+               "cost_key"},
+              report);
     each_row(reader, report, options, [&](const csv::Record& r) {
         c.require_value(r, "arrangement_id");
         c.require_value(r, "municipality_code");
@@ -205,6 +215,8 @@ void read_memberships(std::istream& in, const std::string& file, ModelBuilder& o
         check_year_range(m.start_year, m.end_year, c.at(r, "end_year"));
         m.share = c.real(r, "share", 0, 1);
         m.note = c.get(r, "note");
+        m.bodies = c.get(r, "bodies");
+        m.cost_key = c.get(r, "cost_key");
         if (out.has_membership(m.arrangement_id, m.municipality_code))
             throw ImportError(c.at(r, "municipality_code"), "duplicate membership of '" + m.municipality_code +
                                                                 "' in arrangement '" + m.arrangement_id + "'");

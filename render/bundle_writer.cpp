@@ -2,10 +2,12 @@
 
 #include <libxml/xmlwriter.h>
 
+#include <algorithm>
 #include <charconv>
 #include <memory>
 #include <optional>
 #include <sstream>
+#include <vector>
 
 #include "model/error.hpp"
 #include "render/table_writer.hpp"
@@ -31,9 +33,9 @@ std::string num(const std::optional<T>& v) {
 
 class Csv {
 public:
-    explicit Csv(std::initializer_list<const char*> header) {
+    explicit Csv(const std::vector<std::string>& header) {
         bool first = true;
-        for (const char* h : header) {
+        for (const auto& h : header) {
             m_out << (first ? "" : ",") << h;
             first = false;
         }
@@ -78,20 +80,39 @@ std::map<std::string, std::string> bundle_files(const Dataset& d) {
     }
     files["municipalities.csv"] = m.str();
 
-    Csv a({"id", "name", "domain", "form", "division", "start_year", "end_year", "host", "source", "reference_date",
-           "inhabitants"});
+    // Register columns are written only when some arrangement has them, so
+    // bundles without them export exactly as they were imported.
+    const bool register_columns = std::any_of(d.arrangements.begin(), d.arrangements.end(), [](const Arrangement& x) {
+        return !(x.legal_basis.empty() && x.purpose.empty() && x.registrar.empty() && x.body_of.empty() &&
+                 x.duplicate_of.empty() && x.form_basis.empty() && x.domain_basis.empty());
+    });
+    std::vector<std::string> a_header{"id", "name", "domain", "form", "division", "start_year", "end_year", "host",
+                                      "source", "reference_date", "inhabitants"};
+    if (register_columns)
+        a_header.insert(a_header.end(), {"legal_basis", "purpose", "registrar", "body_of", "duplicate_of", "form_basis",
+                                         "domain_basis"});
+    Csv a(a_header);
     for (const auto& x : d.arrangements) {
         a << text(x.id) << text(x.name) << text(x.domain) << text(x.form) << text(x.division) << num(x.start_year)
           << num(x.end_year) << text(x.host) << text(x.source) << text(x.reference_date) << num(x.inhabitants);
+        if (register_columns)
+            a << text(x.legal_basis) << text(x.purpose) << text(x.registrar) << text(x.body_of) << text(x.duplicate_of)
+              << text(x.form_basis) << text(x.domain_basis);
         a.end();
     }
     files["arrangements.csv"] = a.str();
 
-    Csv s({"arrangement_id", "municipality_code", "role", "board_seats", "contribution_eur", "start_year", "end_year",
-           "share", "note"});
+    const bool body_columns = std::any_of(d.memberships.begin(), d.memberships.end(), [](const Membership& x) {
+        return !x.bodies.empty() || !x.cost_key.empty();
+    });
+    std::vector<std::string> s_header{"arrangement_id", "municipality_code", "role", "board_seats", "contribution_eur",
+                                      "start_year", "end_year", "share", "note"};
+    if (body_columns) s_header.insert(s_header.end(), {"bodies", "cost_key"});
+    Csv s(s_header);
     for (const auto& x : d.memberships) {
         s << text(x.arrangement_id) << text(x.municipality_code) << std::string(to_string(x.role)) << num(x.board_seats)
           << num(x.contribution_eur) << num(x.start_year) << num(x.end_year) << num(x.share) << text(x.note);
+        if (body_columns) s << text(x.bodies) << text(x.cost_key);
         s.end();
     }
     files["memberships.csv"] = s.str();

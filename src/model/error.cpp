@@ -3,10 +3,16 @@
 namespace regionet {
 
 std::string SourceLoc::str() const {
+    // Appended piece by piece: `":" + std::to_string(n)` makes GCC 12 -O2 warn a
+    // false -Wrestrict inside <string> (GCC bug 105329), a wall of text on a first build.
     std::string s = file;
     if (line > 0) {
-        s += ":" + std::to_string(line);
-        if (column > 0) s += ":" + std::to_string(column);
+        s += ':';
+        s += std::to_string(line);
+        if (column > 0) {
+            s += ':';
+            s += std::to_string(column);
+        }
     }
     return s;
 }

@@ -44,6 +44,14 @@ struct Arrangement {
     std::string source;                  // provenance: "OpenGR (provinces, Wob)", "Regioatlas", ...
     std::string reference_date;          // ISO date or year the source describes
     std::optional<std::int64_t> inhabitants;  // as published for the region, if any
+    // What registers add (empty when the source does not say):
+    std::string legal_basis;             // laws it rests on, "; "-separated: "Wgr; Wet veiligheidsregio's"
+    std::string purpose;                 // the register's purpose text (doel)
+    std::string registrar;               // who registers it (bronhouder): a municipality code or a name
+    std::string body_of;                 // id of the region (of a division) this body governs: the VR's GR -> its region
+    std::string duplicate_of;            // id of the arrangement this is a second registration of
+    std::string form_basis;              // how form was known: "" = stated by the source, else "name", "legal_basis", ...
+    std::string domain_basis;            // how domain was known: "" = stated, else "legal_basis", "name", "purpose", ...
 
     bool is_region() const noexcept { return !division.empty(); }
 };
@@ -58,6 +66,8 @@ struct Membership {
     std::optional<int> end_year;
     std::optional<double> share;         // share of the municipality's area inside a region (0..1)
     std::string note;                    // "carried from GM0017 (merged 2019)", "split municipality", ...
+    std::string bodies;                  // bodies of the municipality taking part, ";"-separated: "college;raad"
+    std::string cost_key;                // the register's cost key (verdeelsleutel), as written
 
     // Resolved by ModelBuilder::finish(): indexes into Dataset vectors.
     std::size_t arrangement = 0;

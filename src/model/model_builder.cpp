@@ -41,6 +41,9 @@ void ModelBuilder::add_arrangement(Arrangement a, const SourceLoc& at) {
     require(!a.inhabitants || *a.inhabitants >= 0, at, "inhabitants must be >= 0");
     auto [it, inserted] = m_arrangements.emplace(a.id, m_dataset.arrangements.size());
     require(inserted, at, "duplicate arrangement id '" + a.id + "'");
+    require(a.body_of != a.id && a.duplicate_of != a.id, at, "arrangement '" + a.id + "' cannot refer to itself");
+    if (!a.body_of.empty()) m_references.push_back({a.id, a.body_of, "body_of", at});
+    if (!a.duplicate_of.empty()) m_references.push_back({a.id, a.duplicate_of, "duplicate_of", at});
     m_dataset.arrangements.push_back(std::move(a));
 }
 
@@ -95,6 +98,15 @@ Arrangement* ModelBuilder::arrangement(const std::string& id) {
 }
 
 Dataset ModelBuilder::finish() {
+    for (const auto& r : m_references) {
+        const Arrangement* target = arrangement(r.to);
+        require(target != nullptr, r.at,
+                r.field + " of arrangement '" + r.from + "': unknown arrangement '" + r.to + "'");
+        require(r.field != "body_of" || target->is_region(), r.at,
+                "body_of of arrangement '" + r.from + "': '" + r.to +
+                    "' is not a region of a division (its division column is empty)");
+    }
+    m_references.clear();
     Dataset out = std::move(m_dataset);
     out.reindex();
     m_dataset = Dataset{};

@@ -6,6 +6,7 @@
 #include <string>
 #include <unordered_map>
 #include <utility>
+#include <vector>
 
 #include "model/error.hpp"
 #include "model/model.hpp"
@@ -43,6 +44,12 @@ private:
     std::set<std::pair<std::string, std::string>> m_memberships;
     std::set<std::pair<std::string, std::string>> m_neighbours;
     std::set<std::string> m_outlines;
+    // body_of / duplicate_of point at arrangements that may come later in the input.
+    struct PendingReference {
+        std::string from, to, field;
+        SourceLoc at;
+    };
+    std::vector<PendingReference> m_references;
 };
 
 // Validation shared by importers and the builder.

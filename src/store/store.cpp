@@ -90,6 +90,20 @@ CREATE TABLE outline (
     PRIMARY KEY (dataset_id, owner)
 ) WITHOUT ROWID;
 )sql",
+    // 1 -> 2: what registers add (ROO: legal basis, purpose, bronhouder, bodies taking
+    // part, cost key) and the links that keep findings honest (body_of, duplicate_of,
+    // and whether form and domain were stated or inferred).
+    R"sql(
+ALTER TABLE arrangement ADD COLUMN legal_basis TEXT NOT NULL DEFAULT '';
+ALTER TABLE arrangement ADD COLUMN purpose TEXT NOT NULL DEFAULT '';
+ALTER TABLE arrangement ADD COLUMN registrar TEXT NOT NULL DEFAULT '';
+ALTER TABLE arrangement ADD COLUMN body_of TEXT NOT NULL DEFAULT '';
+ALTER TABLE arrangement ADD COLUMN duplicate_of TEXT NOT NULL DEFAULT '';
+ALTER TABLE arrangement ADD COLUMN form_basis TEXT NOT NULL DEFAULT '';
+ALTER TABLE arrangement ADD COLUMN domain_basis TEXT NOT NULL DEFAULT '';
+ALTER TABLE membership ADD COLUMN bodies TEXT NOT NULL DEFAULT '';
+ALTER TABLE membership ADD COLUMN cost_key TEXT NOT NULL DEFAULT '';
+)sql",
 };
 constexpr int migration_count = sizeof(migrations) / sizeof(migrations[0]);
 static_assert(migration_count == Store::schema_version);
@@ -256,19 +270,23 @@ void Store::save(const Dataset& d, const std::string& imported_at) {
         m.step();
         m.reset();
     }
-    db::Statement a(h, "INSERT INTO arrangement VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+    db::Statement a(h, "INSERT INTO arrangement VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+                       "?15, ?16, ?17, ?18, ?19)");
     for (const auto& x : d.arrangements) {
         a.bind(1, id); a.bind(2, x.id); a.bind(3, x.name); a.bind(4, x.domain); a.bind(5, x.form);
         a.bind(6, x.division); a.bind(7, x.start_year); a.bind(8, x.end_year); a.bind(9, x.host);
         a.bind(10, x.source); a.bind(11, x.reference_date); a.bind(12, x.inhabitants);
+        a.bind(13, x.legal_basis); a.bind(14, x.purpose); a.bind(15, x.registrar); a.bind(16, x.body_of);
+        a.bind(17, x.duplicate_of); a.bind(18, x.form_basis); a.bind(19, x.domain_basis);
         a.step();
         a.reset();
     }
-    db::Statement s(h, "INSERT INTO membership VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+    db::Statement s(h, "INSERT INTO membership VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
     for (const auto& x : d.memberships) {
         s.bind(1, id); s.bind(2, x.arrangement_id); s.bind(3, x.municipality_code);
         s.bind(4, std::string(to_string(x.role))); s.bind(5, x.board_seats); s.bind(6, x.contribution_eur);
         s.bind(7, x.start_year); s.bind(8, x.end_year); s.bind(9, x.share); s.bind(10, x.note);
+        s.bind(11, x.bodies); s.bind(12, x.cost_key);
         s.step();
         s.reset();
     }
@@ -314,12 +332,16 @@ Dataset Store::load(const std::string& name) const {
     m.bind(1, id);
     while (m.step())
         d.municipalities.push_back({m.text(0), m.text(1), m.text(2), m.opt_int64(3), m.opt_real(4), m.opt_real(5), m.opt_real(6)});
-    db::Statement a(h, "SELECT id, name, domain, form, division, start_year, end_year, host, source, reference_date, inhabitants FROM arrangement WHERE dataset_id = ?1");
+    db::Statement a(h, "SELECT id, name, domain, form, division, start_year, end_year, host, source, reference_date, inhabitants, "
+                       "legal_basis, purpose, registrar, body_of, duplicate_of, form_basis, domain_basis "
+                       "FROM arrangement WHERE dataset_id = ?1");
     a.bind(1, id);
     while (a.step())
         d.arrangements.push_back({a.text(0), a.text(1), a.text(2), a.text(3), a.text(4), a.opt_int(5), a.opt_int(6),
-                                  a.text(7), a.text(8), a.text(9), a.opt_int64(10)});
-    db::Statement s(h, "SELECT arrangement_id, municipality_code, role, board_seats, contribution_eur, start_year, end_year, share, note FROM membership WHERE dataset_id = ?1");
+                                  a.text(7), a.text(8), a.text(9), a.opt_int64(10), a.text(11), a.text(12),
+                                  a.text(13), a.text(14), a.text(15), a.text(16), a.text(17)});
+    db::Statement s(h, "SELECT arrangement_id, municipality_code, role, board_seats, contribution_eur, start_year, end_year, share, "
+                       "note, bodies, cost_key FROM membership WHERE dataset_id = ?1");
     s.bind(1, id);
     while (s.step()) {
         Membership x;
@@ -332,6 +354,8 @@ Dataset Store::load(const std::string& name) const {
         x.end_year = s.opt_int(6);
         x.share = s.opt_real(7);
         x.note = s.text(8);
+        x.bodies = s.text(9);
+        x.cost_key = s.text(10);
         d.memberships.push_back(std::move(x));
     }
     db::Statement p(h, "SELECT arrangement_id, name, kind FROM participant WHERE dataset_id = ?1");

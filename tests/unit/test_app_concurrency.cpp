@@ -48,7 +48,6 @@ TEST_CASE("readers see the old or the new dataset while an import writes", "[app
         REQUIRE(which(store.load("x")) == "oud");
     }
     int reads = 0, old_seen = 0, new_seen = 0, cli_reads = 0;
-    milliseconds slowest{0};
     for (int round = 0; round < 3; ++round) {
         const bool to_new = round % 2 == 0;
         const pid_t writer = rel::spawn_regionet(
@@ -56,10 +55,12 @@ TEST_CASE("readers see the old or the new dataset while an import writes", "[app
             tmp / "err");
         int status = 0;
         while (::waitpid(writer, &status, WNOHANG) == 0) {
-            const auto start = steady_clock::now();
             Store store(db, Store::Mode::read_only);
+            // A reader must never wait for the writer: with no busy timeout, any
+            // wait would be an immediate SQLITE_BUSY error instead of a slow read,
+            // so this holds whatever the machine's speed or load.
+            sqlite3_busy_timeout(store.handle(), 0);
             const auto seen = which(store.load("x"));
-            slowest = std::max(slowest, duration_cast<milliseconds>(steady_clock::now() - start));
             INFO("round " << round << " read " << reads);
             REQUIRE((seen == "oud" || seen == "nieuw"));
             old_seen += seen == "oud";
@@ -83,6 +84,4 @@ TEST_CASE("readers see the old or the new dataset while an import writes", "[app
     CHECK(reads > 3);
     CHECK(old_seen > 0);
     CHECK(new_seen > 0);
-    // Readers never waited for the writer (the busy timeout is 5 s).
-    CHECK(slowest < seconds(4));
 }

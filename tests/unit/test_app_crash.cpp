@@ -11,6 +11,7 @@
 #include <random>
 #include <thread>
 
+#include "store/store.hpp"
 #include "unit/reliability_support.hpp"
 
 using namespace regionet;
@@ -179,7 +180,7 @@ TEST_CASE("creating a database killed at random points leaves no half schema", "
                 CHECK(now == "");
                 ++empty;
             } else {
-                CHECK(version == "1\n");
+                CHECK(version == std::to_string(Store::schema_version) + "\n");
                 CHECK(now == schema);
                 ++complete;
             }

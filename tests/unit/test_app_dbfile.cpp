@@ -6,6 +6,7 @@
 
 #include <pwd.h>
 
+#include "store/store.hpp"
 #include "unit/reliability_support.hpp"
 
 using namespace regionet;
@@ -81,7 +82,7 @@ TEST_CASE("a database from a newer regionet is refused and left alone", "[app][d
         rel::Sql sql(db, SQLITE_OPEN_READWRITE);
         sql.rows("PRAGMA user_version = 7");
     }
-    expect_refused(b, db, "database schema version 7 is newer than this regionet supports (1); upgrade regionet");
+    expect_refused(b, db, "database schema version 7 is newer than this regionet supports (" + std::to_string(Store::schema_version) + "); upgrade regionet");
 }
 
 TEST_CASE("a damaged database gives a clear error and is not overwritten", "[app][dbfile]") {

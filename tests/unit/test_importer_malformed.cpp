@@ -85,7 +85,7 @@ TEST_CASE("every malformed input gives its exact error, file:line:column first",
         const auto content = test::read_file(test::fixture("malformed") / c.file);
         const auto start = std::chrono::steady_clock::now();
         CHECK(read_case(c.file, content) == std::string(c.file) + c.expected);
-        CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));
+        CHECK(std::chrono::steady_clock::now() - start < test::hang_guard);
     }
 }
 
@@ -115,7 +115,7 @@ TEST_CASE("inputs far beyond the limits fail early, naming the limit", "[importe
         const auto start = steady_clock::now();
         CHECK(read_case("municipalities-10mb-field.csv", content) ==
               "municipalities-10mb-field.csv:2:2: field longer than the limit of 1048576 bytes");
-        CHECK(steady_clock::now() - start < seconds(5));
+        CHECK(steady_clock::now() - start < test::hang_guard);
     }
     SECTION("a 10 MB quoted field") {
         const std::string content = "code,name\nGM1,\"" + std::string(10 << 20, 'x') + "\"\n";
@@ -128,7 +128,7 @@ TEST_CASE("inputs far beyond the limits fail early, naming the limit", "[importe
         const auto start = steady_clock::now();
         CHECK(read_case("municipalities-million-columns.csv", content + "\n") ==
               "municipalities-million-columns.csv:2:1001: more than 1000 columns in one record (the limit)");
-        CHECK(steady_clock::now() - start < seconds(5));
+        CHECK(steady_clock::now() - start < test::hang_guard);
     }
     SECTION("a million columns in the header") {
         std::string content = "code,name";
@@ -140,7 +140,7 @@ TEST_CASE("inputs far beyond the limits fail early, naming the limit", "[importe
         const std::string content = "code,name\n" + std::string(1'000'000, '\n') + ",\nGM1,Alpha\n";
         const auto start = steady_clock::now();
         CHECK(read_case("municipalities-blank.csv", content) == "");
-        CHECK(steady_clock::now() - start < seconds(5));
+        CHECK(steady_clock::now() - start < test::hang_guard);
     }
     SECTION("a file larger than the input limit stops while reading") {
         csv::Limits limits;
