@@ -48,8 +48,10 @@ TEST_CASE("register columns are read, stored and written back unchanged", "[impo
     CHECK(gr->body_of == "VR1");
     CHECK(gr->domain_basis == "legal_basis");
     CHECK(d.find_arrangement("GR2")->duplicate_of == "GR1");
-    CHECK(d.memberships[2].bodies == "college;raad");
-    CHECK(d.memberships[2].cost_key == "inwoners");
+    const Membership& gm1 = d.memberships[d.members_of_arrangement()[*d.arrangement_index("GR1")][0]];
+    CHECK(gm1.municipality_code == "GM1");
+    CHECK(gm1.bodies == "college;raad");
+    CHECK(gm1.cost_key == "inwoners");
 
     Store store(":memory:", Store::Mode::read_write);
     store.save(d, "2026-01-01T00:00:00Z");
