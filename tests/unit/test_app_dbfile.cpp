@@ -115,6 +115,12 @@ TEST_CASE("a database whose rows break references (found by fuzzing) gives a cle
     Bundle b;
     const auto db = (b.tmp / "inconsistent.db").string();
     rel::write_text(db, test::read_file(test::test_dir() / "fuzz/regressions/store_open/inconsistent-membership.db"));
+    // The file has schema version 1: a read refuses it until a write migrates it.
+    const auto old = test::run_regionet({"--db", db, "datasets"});
+    CHECK(old.status == 1);
+    CHECK_THAT(old.err, Catch::Contains("database schema version 1 needs migration; open it once for writing"));
+    REQUIRE(test::run_regionet({"--db", db, "--quiet", "import", b.dir.string(), "--as", "other"}).status == 0);
+    { rel::Sql sql(db, SQLITE_OPEN_READWRITE); }  // the last connection removes the write-ahead log
     const auto before = test::read_file(db);
     const auto list = test::run_regionet({"--db", db, "datasets", "--format", "json"});
     REQUIRE(list.status == 0);
