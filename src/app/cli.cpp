@@ -4,6 +4,7 @@
 
 #include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "importers/importer.hpp"
 
@@ -81,32 +82,60 @@ std::string import_defaults(Store& store) {
 }
 
 Loaded load_dataset(bool load_default) {
-    auto& g = global();
+    const auto& g = global();
+    auto wanted = g.dataset;
     Loaded out;
     if (load_default) {
         out.store = std::make_unique<Store>(g.db, Store::Mode::read_write);
         if (out.store->datasets().empty()) {
             const auto first = import_defaults(*out.store);
-            if (!g.dataset) g.dataset = first;
-        } else if (!g.dataset && out.store->datasets().size() > 1) {
+            if (!wanted) wanted = first;
+        } else if (!wanted && out.store->datasets().size() > 1) {
             // The main job on a database of several datasets: the embedded default.
             for (const auto& name : default_names())
                 if (out.store->has_dataset(name)) {
-                    g.dataset = name;
+                    wanted = name;
                     break;
                 }
         }
     } else {
         out.store = std::make_unique<Store>(g.db, Store::Mode::read_only);
     }
-    const auto name = out.store->resolve(g.dataset);
+    const auto name = out.store->resolve(wanted);
     out.dataset = out.store->load(name);
     return out;
+}
+
+std::string read_text_file(const fs::path& path, const std::string& what) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(path.string() + ": cannot read the " + what);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+analysis::LoadWeights read_weights(const std::string& file) {
+    const auto path = file.empty() ? data_dir() / "weights.toml" : fs::path(file);
+    return analysis::parse_weights(read_text_file(path, "weights file"), path.string());
+}
+
+analysis::ScreenOptions read_screen_options(const std::string& file) {
+    const auto path = file.empty() ? data_dir() / "screening.toml" : fs::path(file);
+    if (file.empty() && !fs::exists(path)) return {};
+    return analysis::parse_screen_options(read_text_file(path, "screening configuration"), path.string());
 }
 
 void save_results(const std::string& dataset, const std::vector<const Table*>& tables) {
     Store store(global().db, Store::Mode::read_write);
     for (const auto* t : tables) store.save_result(dataset, *t);
+}
+
+void save_report_results(const std::string& dataset_name, const Dataset& dataset, const analysis::ReportResults& results,
+                         std::string_view language) {
+    const auto tables = analysis::result_tables(dataset, results, language);
+    std::vector<const Table*> pointers;
+    for (const auto& t : tables) pointers.push_back(&t);
+    save_results(dataset_name, pointers);
 }
 
 void write_file_atomic(const fs::path& path, std::string_view content) {

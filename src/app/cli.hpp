@@ -11,6 +11,9 @@
 #include <string>
 
 #include "analysis/graphs.hpp"
+#include "analysis/load.hpp"
+#include "analysis/report_results.hpp"
+#include "analysis/screen.hpp"
 #include "model/model.hpp"
 #include "render/table_writer.hpp"
 #include "store/store.hpp"
@@ -23,7 +26,8 @@ struct GlobalOptions {
     bool quiet = false;
 };
 
-// The single global options object, bound to the top-level app by main().
+// The global options, bound to the top-level app by main() and only read after
+// parsing (load_dataset does not change them).
 GlobalOptions& global();
 
 // Adds --format text|csv|json.
@@ -46,6 +50,18 @@ Loaded load_dataset(bool load_default = false);
 // Stores result tables for the report (result_<table.name> in the database),
 // opening the database for writing only for this.
 void save_results(const std::string& dataset, const std::vector<const Table*>& tables);
+// The result tables of a report run (analysis::result_tables), stored the same way.
+void save_report_results(const std::string& dataset_name, const Dataset& dataset, const analysis::ReportResults& results,
+                         std::string_view language);
+
+// The load weights of --weights FILE; empty: data/weights.toml. Throws Error
+// when the file cannot be read, ImportError (file:line:column) when it is wrong.
+analysis::LoadWeights read_weights(const std::string& file);
+// The screening thresholds of --config FILE; empty: data/screening.toml when
+// present, else the built-in defaults.
+analysis::ScreenOptions read_screen_options(const std::string& file);
+// The whole file as text; throws Error naming it when it cannot be read.
+std::string read_text_file(const std::filesystem::path& path, const std::string& what);
 
 // Embedded default data: $REGIONET_DATA or the data/ folder built in.
 std::filesystem::path data_dir();

@@ -20,15 +20,6 @@ struct LoadCommand {
     bool no_save = false;
 };
 
-analysis::LoadWeights read_weights(const std::string& file) {
-    const auto path = file.empty() ? data_dir() / "weights.toml" : std::filesystem::path(file);
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(path.string() + ": cannot read the weights file");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return analysis::parse_weights(text.str(), path.string());
-}
-
 void run(const LoadCommand& cmd) {
     const auto weights = read_weights(cmd.weights);  // a bad file fails before any work
     auto loaded = load_dataset(true);

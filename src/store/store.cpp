@@ -110,14 +110,14 @@ std::int64_t scalar(sqlite3* db, const std::string& sql) {
 
 }  // namespace
 
-std::string utc_now() {
+std::string utc_now(const char* format) {
     // SOURCE_DATE_EPOCH (reproducible-builds.org) pins the time for golden tests.
     std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
     if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) t = std::strtoll(epoch, nullptr, 10);
     std::tm tm{};
     gmtime_r(&t, &tm);
     char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    std::strftime(buf, sizeof buf, format, &tm);
     return buf;
 }
 

@@ -58,7 +58,8 @@ private:
     db::Handle m_db;
 };
 
-// Current UTC time as "2026-11-25T16:30:00Z".
-std::string utc_now();
+// Current UTC time as "2026-11-25T16:30:00Z", or in another strftime format
+// (the report's stamp: "%Y-%m-%d %H:%M UTC"). SOURCE_DATE_EPOCH pins it.
+std::string utc_now(const char* format = "%Y-%m-%dT%H:%M:%SZ");
 
 }  // namespace regionet
