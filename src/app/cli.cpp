@@ -42,6 +42,12 @@ void add_filter_options(CLI::App& cmd, analysis::Filter& f) {
                    "drop arrangements with more members (national ones connect everything)");
 }
 
+void add_analysis_options(CLI::App& cmd, analysis::Filter& filter, std::string& format, std::string& out, bool& no_save) {
+    add_filter_options(cmd, filter);
+    add_format_option(cmd, format);
+    add_output_options(cmd, out, no_save);
+}
+
 fs::path data_dir() {
     if (const char* env = std::getenv("REGIONET_DATA"); env && *env) return env;
     return REGIONET_DATA_DIR;
@@ -125,17 +131,17 @@ analysis::ScreenOptions read_screen_options(const std::string& file) {
     return analysis::parse_screen_options(read_text_file(path, "screening configuration"), path.string());
 }
 
-void save_results(const std::string& dataset, const std::vector<const Table*>& tables) {
+void save_results(const std::string& dataset, const std::vector<const Table*>& tables, const std::string& filter) {
     Store store(global().db, Store::Mode::read_write);
-    for (const auto* t : tables) store.save_result(dataset, *t);
+    for (const auto* t : tables) store.save_result(dataset, *t, filter);
 }
 
 void save_report_results(const std::string& dataset_name, const Dataset& dataset, const analysis::ReportResults& results,
-                         std::string_view language) {
+                         std::string_view language, const std::string& filter) {
     const auto tables = analysis::result_tables(dataset, results, language);
     std::vector<const Table*> pointers;
     for (const auto& t : tables) pointers.push_back(&t);
-    save_results(dataset_name, pointers);
+    save_results(dataset_name, pointers, filter);
 }
 
 void write_file_atomic(const fs::path& path, std::string_view content) {
@@ -160,6 +166,12 @@ void write_file_atomic(const fs::path& path, std::string_view content) {
         fs::remove(tmp, ec);
         throw Error(path.string() + ": cannot replace: " + ec.message());
     }
+}
+
+void print_table(const Table& table, const std::string& format, const std::string& out_file) {
+    std::ostringstream s;
+    render::write_table(table, render::parse_format(format), s);
+    emit(out_file, s.str());
 }
 
 void emit(const std::string& out_file, const std::string& content) {

@@ -92,7 +92,7 @@ void run(const ReportCommand& cmd) {
     in.map_notes = std::move(maps.notes);
 
     progress.update("storing results");
-    save_report_results(name, dataset, results, lang == rep::Lang::nl ? "nl" : "en");
+    save_report_results(name, dataset, results, lang == rep::Lang::nl ? "nl" : "en", cmd.filter.describe());
 
     progress.update("writing");
     const fs::path dir = cmd.out;
