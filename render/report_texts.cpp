@@ -25,6 +25,9 @@ const Entry k_texts[] = {
     {"title", "Samenwerking tussen gemeenten", "Cooperation between municipalities"},
     {"subtitle", "Netwerkanalyse van de samenwerkingsverbanden in {0}", "Network analysis of the cooperation arrangements in {0}"},
     {"subtitle.scope", "Netwerkanalyse van de samenwerkingsverbanden in {0}, {1}", "Network analysis of the cooperation arrangements in {0}, {1}"},
+    {"scope.province", "provincie {0}", "province {0}"},
+    {"scope.region", "regio {0}", "region {0}"},
+    {"scope.division", "regio-indeling {0}", "division {0}"},
     {"meta.dataset", "Gegevens", "Data"},
     {"meta.reference_date", "Peildatum", "Reference date"},
     {"meta.scope", "Afbakening", "Scope"},
@@ -161,6 +164,8 @@ const Entry k_texts[] = {
     {"map.ego.title", "Samenwerking van {0}", "Cooperation of {0}"},
     {"map.ego.caption", "De verbanden van {0} per domein, met de partners erin.", "The arrangements of {0} by domain, with the partners in them."},
     {"map.ego.alt", "Netwerk van de verbanden en partners van {0}.", "Network of the arrangements and partners of {0}."},
+    {"fig.size.load", "gewogen last", "weighted load"},
+    {"fig.colour.cluster", "cluster", "cluster"},
     {"map.legend.cluster", "Cluster {0}", "Cluster {0}"},
     {"maps.intro", "Beweeg over een gemeente voor de kerncijfers; klik om naar haar profiel te gaan.",
                    "Hover over a municipality for its key figures; click to go to its profile."},
@@ -293,6 +298,15 @@ const Entry k_texts[] = {
                 "agreement between two divisions of the same municipalities, corrected for chance: 1 = identical, around 0 = random."},
     {"def.nmi.term", "Genormaliseerde wederzijdse informatie (NMI)", "Normalised mutual information (NMI)"},
     {"def.nmi", "hoeveel de ene indeling over de andere zegt, van 0 (niets) tot 1 (alles).", "how much one division tells about the other, from 0 (nothing) to 1 (everything)."},
+    {"set.map_min_jaccard", "Overlapkaart: minimale Jaccard-index", "Overlap map: minimum Jaccard index"},
+    {"set.map_max_pairs", "Overlapkaart: hoogstens paren", "Overlap map: at most pairs"},
+    {"set.redundancy_threshold", "Drempel kandidaat-dubbeling (Jaccard)", "Redundancy threshold (Jaccard)"},
+    {"set.form_meetings", "Vergaderingen per jaar: {0}", "Meetings per year: {0}"},
+    {"set.role_factor", "Factor voor rol {0}", "Factor for role {0}"},
+    {"set.meetings_per_seat", "Vergaderingen per bestuurszetel", "Meetings per board seat"},
+    {"set.unknown_seats", "Aangenomen zetels waar onbekend", "Seats assumed where unknown"},
+    {"set.betweenness", "Tussenpositie", "Betweenness"},
+    {"set.cluster_method", "Clustermethode", "Cluster method"},
     {"meth.settings.caption", "Drempels en gewichten in dit rapport", "Thresholds and weights used in this report"},
     {"meth.sources", "Bronnen", "Sources"},
     {"meth.dataset", "Gegevensset {0}: {1} (peildatum {2}).", "Dataset {0}: {1} (reference date {2})."},
@@ -325,6 +339,19 @@ const Entry k_texts[] = {
     {"map.explore.member_list", "Deelnemers", "Members"},
     {"map.explore.shade", "Kleur: hoe meer gedeelde verbanden, hoe donkerder.", "Shade: the more arrangements shared, the darker."},
     {"map.explore.results", "{0} gevonden", "{0} found"},
+};
+
+// Texts with a singular and a plural form (one: count == 1, in both languages).
+struct PluralEntry {
+    const char* key;
+    const char* nl_one;
+    const char* nl_other;
+    const char* en_one;
+    const char* en_other;
+};
+
+const PluralEntry k_plurals[] = {
+    {"n.pairs", "{0} paar", "{0} paren", "{0} pair", "{0} pairs"},
 };
 
 const Entry k_forms[] = {
@@ -390,6 +417,10 @@ const std::string& tr(Lang lang, std::string_view key) {
             m[{e.key, Lang::nl}] = e.nl;
             m[{e.key, Lang::en}] = e.en;
         }
+        for (const auto& e : k_plurals) {
+            m[{e.key, Lang::nl}] = e.nl_other;
+            m[{e.key, Lang::en}] = e.en_other;
+        }
         return m;
     }();
     auto it = cache.find({key, lang});
@@ -400,7 +431,36 @@ const std::string& tr(Lang lang, std::string_view key) {
 std::vector<std::string> text_keys() {
     std::vector<std::string> keys;
     for (const auto& [k, e] : index()) keys.emplace_back(k);
+    for (const auto& e : k_plurals) keys.emplace_back(e.key);
     return keys;
+}
+
+std::vector<std::string> plural_keys() {
+    std::vector<std::string> keys;
+    for (const auto& e : k_plurals) keys.emplace_back(e.key);
+    return keys;
+}
+
+const std::string& tr_form(Lang lang, std::string_view key, bool singular) {
+    static const std::map<std::pair<std::string_view, Lang>, std::string> one = [] {
+        std::map<std::pair<std::string_view, Lang>, std::string> m;
+        for (const auto& e : k_plurals) {
+            m[{e.key, Lang::nl}] = e.nl_one;
+            m[{e.key, Lang::en}] = e.en_one;
+        }
+        return m;
+    }();
+    if (!singular) {
+        if (one.count({key, lang}) == 0) throw Error("report text '" + std::string(key) + "' has no plural forms");
+        return tr(lang, key);
+    }
+    auto it = one.find({key, lang});
+    if (it == one.end()) throw Error("report text '" + std::string(key) + "' has no plural forms");
+    return it->second;
+}
+
+std::string trn(Lang lang, std::string_view key, std::int64_t count, std::initializer_list<std::string> args) {
+    return fill(tr_form(lang, key, count == 1), args);
 }
 
 std::string fill(std::string_view pattern, std::initializer_list<std::string> args) {

@@ -1,18 +1,9 @@
 #include "analysis/graphs.hpp"
+#include "model/text.hpp"
 
 #include <algorithm>
 
 namespace regionet::analysis {
-
-namespace {
-
-std::string lower(std::string s) {
-    for (auto& c : s)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return s;
-}
-
-}  // namespace
 
 std::string Filter::describe() const {
     std::string s;

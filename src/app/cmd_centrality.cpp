@@ -41,10 +41,8 @@ void run(CentralityCommand cmd) {
                   << "\n";
     const auto municipalities = analysis::municipality_table(d, result);
     const auto arrangements = analysis::arrangement_table(d, result);
-    std::ostringstream s;
-    render::write_table(cmd.table == "arrangement" ? arrangements : municipalities, render::parse_format(cmd.format), s);
-    emit(cmd.out, s.str());
-    if (!cmd.no_save) save_results(name, {&municipalities, &arrangements});
+    print_table(cmd.table == "arrangement" ? arrangements : municipalities, cmd.format, cmd.out);
+    if (!cmd.no_save) save_results(name, {&municipalities, &arrangements}, cmd.filter.describe());
 }
 
 }  // namespace
@@ -88,9 +86,7 @@ void setup_centrality(CLI::App& app) {
     sub->add_option("--table", cmd->table, "which table to print (both are stored)")
         ->check(CLI::IsMember({"municipality", "arrangement"}))
         ->capture_default_str();
-    add_filter_options(*sub, cmd->filter);
-    add_format_option(*sub, cmd->format);
-    add_output_options(*sub, cmd->out, cmd->no_save);
+    add_analysis_options(*sub, cmd->filter, cmd->format, cmd->out, cmd->no_save);
     sub->callback([cmd] { run(*cmd); });
 }
 

@@ -32,7 +32,7 @@ void run(CommunitiesCommand cmd) {
     const auto agreement = analysis::agreement_table(result);
     const auto members = analysis::to_table(d, result);
     emit(cmd.out, render::write_tables({&summary, &agreement, &members}, render::parse_format(cmd.format), cmd.table));
-    if (!cmd.no_save) save_results(name, {&summary, &agreement, &members});
+    if (!cmd.no_save) save_results(name, {&summary, &agreement, &members}, cmd.filter.describe());
 }
 
 }  // namespace

@@ -24,10 +24,8 @@ void run(const OverlapCommand& cmd) {
     const auto d = analysis::apply(loaded.dataset, cmd.filter);
     loaded.store.reset();
     const auto table = analysis::to_table(analysis::overlap(d, cmd.options));
-    std::ostringstream s;
-    render::write_table(table, render::parse_format(cmd.format), s);
-    emit(cmd.out, s.str());
-    if (!cmd.no_save) save_results(name, {&table});
+    print_table(table, cmd.format, cmd.out);
+    if (!cmd.no_save) save_results(name, {&table}, cmd.filter.describe());
 }
 
 }  // namespace
@@ -50,9 +48,7 @@ void setup_overlap(CLI::App& app) {
                     "Jaccard from which a same-domain pair is a redundancy candidate")
         ->check(CLI::Range(0.0, 1.0))
         ->capture_default_str();
-    add_filter_options(*sub, cmd->filter);
-    add_format_option(*sub, cmd->format);
-    add_output_options(*sub, cmd->out, cmd->no_save);
+    add_analysis_options(*sub, cmd->filter, cmd->format, cmd->out, cmd->no_save);
     sub->callback([cmd] { run(*cmd); });
 }
 

@@ -47,10 +47,8 @@ void run(const ScreenCommand& cmd) {
     const auto table = analysis::to_table(d, analysis::screen(d, o), cmd.language);
     if (!global().quiet)
         for (const auto& note : analysis::screen_notes(d, o)) std::cerr << "regionet: note: " << note << "\n";
-    std::ostringstream s;
-    render::write_table(table, render::parse_format(cmd.format), s);
-    emit(cmd.out, s.str());
-    if (!cmd.no_save) save_results(name, {&table});
+    print_table(table, cmd.format, cmd.out);
+    if (!cmd.no_save) save_results(name, {&table}, cmd.filter.describe());
 }
 
 }  // namespace
@@ -82,9 +80,7 @@ void setup_screen(CLI::App& app) {
     sub->add_option("--language", cmd->language, "language of findings and questions")
         ->check(CLI::IsMember({"nl", "en"}))
         ->capture_default_str();
-    add_filter_options(*sub, cmd->filter);
-    add_format_option(*sub, cmd->format);
-    add_output_options(*sub, cmd->out, cmd->no_save);
+    add_analysis_options(*sub, cmd->filter, cmd->format, cmd->out, cmd->no_save);
     sub->callback([cmd] { run(*cmd); });
 }
 
