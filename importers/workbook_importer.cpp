@@ -269,8 +269,12 @@ void WorkbookImporter::read(const fs::path& input, ModelBuilder& out, ImportRepo
         part.read(table, out, report, options);
     }
     std::size_t rows = 0;
-    for (const auto& [name, counts] : report.files)
-        if (name.rfind(file + ":", 0) == 0) rows += counts.imported + counts.skipped;
+    for (const auto& part : parts) {  // the dataset sheet's one row of provenance is no data
+        auto it = sheets.find(part.sheet);
+        if (it == sheets.end() || std::string_view(part.sheet) == "dataset") continue;
+        auto c = report.files.find(file + ":" + it->second->GetName());
+        if (c != report.files.end()) rows += c->second.imported + c->second.skipped;
+    }
     if (rows == 0)
         throw ImportError({file}, "empty workbook: no rows in any sheet; expected at least one municipality in sheet municipalities");
 }
