@@ -265,6 +265,8 @@ void WorkbookImporter::read(const fs::path& input, ModelBuilder& out, ImportRepo
     for (const auto& part : parts) {
         auto it = sheets.find(part.sheet);
         if (it == sheets.end()) continue;
+        // GDAL writes a sheet without rows as a blank sheet: an optional one is simply empty.
+        if (!part.required && it->second->GetLayerDefn()->GetFieldCount() == 0) continue;
         SheetTable table(*it->second, file, it->second->GetName());
         part.read(table, out, report, options);
     }
