@@ -26,6 +26,7 @@ void setup_report(CLI::App& app);
 void setup_map(CLI::App& app);
 void setup_changes(CLI::App& app);
 void setup_explore(CLI::App& app);
+void setup_inventory(CLI::App& app);
 
 inline const std::vector<Setup>& all_commands() {
     static const std::vector<Setup> commands{
@@ -45,6 +46,7 @@ inline const std::vector<Setup>& all_commands() {
         setup_map,
         setup_changes,
         setup_explore,
+        setup_inventory,
     };
     return commands;
 }

@@ -121,4 +121,21 @@ inline const std::vector<Case> cases{
     {"outlines-unknown-owner.csv", ":2:1: outline owner 'GM9' is neither a municipality nor an arrangement"},
 };
 
+// Workbooks (tests/fixtures/workbook/malformed-<case>.xlsx, made by LibreOffice from
+// make_malformed.py): the message after the file name, located as sheet!cell.
+inline const std::vector<Case> workbook_cases{
+    {"malformed-wrong-sheet-names.xlsx",
+     ": no sheet 'municipalities' (the workbook has: Gemeenten, Regelingen, Deelnames); expected sheets "
+     "municipalities, arrangements and memberships"},
+    {"malformed-missing-column.xlsx", ":municipalities!1: missing required column 'name' (header has: code, naam)"},
+    {"malformed-unknown-municipality.xlsx",
+     ":memberships!B3: unknown municipality 'GM9999'; expected a code from sheet municipalities"},
+    {"malformed-unknown-arrangement.xlsx",
+     ":memberships!A3: unknown arrangement 'A9'; expected an id from sheet arrangements"},
+    {"malformed-duplicate-code.xlsx", ":municipalities!A4: duplicate municipality code 'GM1'"},
+    {"malformed-bad-role.xlsx", ":memberships!C2: role: expected member, host or client, got 'voorzitter'"},
+    {"malformed-population-text.xlsx", ":municipalities!C2: population: expected an integer, got '12.500 inw'"},
+    {"malformed-duplicate-column.xlsx", ":municipalities!C1: duplicate column 'Code' in header (also column A)"},
+};
+
 }  // namespace regionet::test::malformed
