@@ -208,7 +208,8 @@ private:
         for (std::size_t m = 0; m < nm; ++m) {
             std::size_t j = 0, r = 0;
             for (auto k : m_d.memberships_of_municipality()[m]) (m_d.arrangements[m_d.memberships[k].arrangement].is_region() ? r : j)++;
-            all.push_back(static_cast<double>(j + r));
+            // Cooperation only (summary): a region of a division is context, not an arrangement.
+            all.push_back(static_cast<double>(m_in.summary ? m_in.summary->per_municipality[m] : j + r));
             joint.push_back(static_cast<double>(j));
             regional.push_back(static_cast<double>(r));
         }
@@ -219,7 +220,7 @@ private:
         };
         KeyFigures k;
         k.items.push_back({i(static_cast<std::int64_t>(nm)), t("kf.municipalities")});
-        k.items.push_back({i(static_cast<std::int64_t>(ordinary)), t("kf.arrangements")});
+        k.items.push_back({i(static_cast<std::int64_t>(m_in.summary ? m_in.summary->counts.cooperation : ordinary)), t("kf.arrangements")});
         if (regions > 0)
             k.items.push_back({i(static_cast<std::int64_t>(regions)),
                                trf(m_lang, "kf.regions", {i(static_cast<std::int64_t>(divisions.size()))})});
@@ -250,8 +251,9 @@ private:
                                    num_cell(*std::max_element(v.begin(), v.end()), 0),
                                    int_cell(static_cast<std::int64_t>(over))});
             };
-            stat_row(t("sum.stats.all"), all);
-            if (regions > 0 && ordinary > 0) {
+            stat_row(t(m_in.summary ? "sum.stats.joint" : "sum.stats.all"), all);
+            if (m_in.summary && regions > 0) stat_row(t("sum.stats.regions"), regional);
+            if (!m_in.summary && regions > 0 && ordinary > 0) {
                 stat_row(t("sum.stats.joint"), joint);
                 stat_row(t("sum.stats.regions"), regional);
             }
@@ -522,25 +524,47 @@ private:
             s.blocks.push_back(Figure{"load.svg", bar_chart_svg(bars, title, t("col.weighted_load") + " (" + t("unit.meetings") + ")"), title,
                                       trf(m_lang, "load.chart.alt", {bars.front().label, bars.front().value_text})});
         }
-        const bool per10k = lv.has("load_per_10k_inhabitants");
-        TableBlock tb{"table-load", t("load.table.caption"),
-                      {t("col.rank"), t("col.municipality"), t("col.memberships"), t("col.host_roles"), t("col.board_seats"),
-                       t("col.weighted_load")},
-                      {Align::right, Align::left, Align::right, Align::right, Align::right, Align::right}, {}, false, true, false};
+        // Columns the data do not fill are left out, with one sentence why (summary.columns).
+        const auto* cols = m_in.summary ? &m_in.summary->columns : nullptr;
+        const bool hosts = !cols || cols->host;
+        const bool seats = !cols || cols->board_seats;
+        const bool per10k = lv.has("load_per_10k_inhabitants") && (!cols || cols->population);
+        TableBlock tb{"table-load", t("load.table.caption"), {t("col.rank"), t("col.municipality"), t("col.memberships")},
+                      {Align::right, Align::left, Align::right}, {}, false, true, false};
+        std::vector<std::string> absent;
+        for (const auto& [shown, key] : {std::pair{hosts, "col.host_roles"}, std::pair{seats, "col.board_seats"}}) {
+            if (shown) {
+                tb.headers.push_back(t(key));
+                tb.align.push_back(Align::right);
+            } else {
+                absent.push_back(t(key));
+            }
+        }
+        tb.headers.push_back(t("col.weighted_load"));
+        tb.align.push_back(Align::right);
         if (per10k) {
             tb.headers.push_back(t("col.per_10k"));
             tb.align.push_back(Align::right);
+        } else if (cols && !cols->population) {
+            absent.push_back(t("col.per_10k"));
         }
         for (std::size_t k = 0; k < rows.size(); ++k) {
             const auto r = rows[k];
             std::vector<TableCell> row{num_cell(lv.num(r, "rank").value_or(static_cast<double>(k + 1)), 0),
-                                       municipality_cell(lv.str(r, "code")), num_cell(lv.num(r, "memberships"), 0),
-                                       num_cell(lv.num(r, "host_roles"), 0), num_cell(lv.num(r, "board_seats"), 0),
-                                       num_cell(lv.num(r, "weighted_load"), 1)};
+                                       municipality_cell(lv.str(r, "code")), num_cell(lv.num(r, "memberships"), 0)};
+            if (hosts) row.push_back(num_cell(lv.num(r, "host_roles"), 0));
+            if (seats) row.push_back(num_cell(lv.num(r, "board_seats"), 0));
+            row.push_back(num_cell(lv.num(r, "weighted_load"), 1));
             if (per10k) row.push_back(num_cell(lv.num(r, "load_per_10k_inhabitants"), 2));
             tb.rows.push_back(std::move(row));
         }
         s.blocks.push_back(tb);
+        if (!absent.empty()) {
+            std::string list;
+            for (std::size_t k = 0; k < absent.size(); ++k)
+                list += (k == 0 ? "" : k + 1 == absent.size() ? t("and") : ", ") + absent[k];
+            s.blocks.push_back(Note{text(trf(m_lang, "load.not_in_data", {list}))});
+        }
         if (View av{table("load_arrangement")}) {
             auto arows = ranked(av, "coordination_pairs");
             TableBlock at{"table-coordination", t("load.arr.caption"),

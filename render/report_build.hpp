@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "analysis/graphs.hpp"
+#include "analysis/summary.hpp"
 #include "model/model.hpp"
 #include "model/table.hpp"
 #include "render/report_document.hpp"
@@ -40,6 +41,8 @@ struct MapFigure {
 struct ReportInput {
     const Dataset* dataset = nullptr;    // as analysed (filters applied)
     const analysis::Projection* projection = nullptr;  // co-membership, count weighting
+    // Figures under the cooperation scope (analysis/summary.hpp); null: counted from dataset.
+    const analysis::CooperationSummary* summary = nullptr;
     std::string dataset_name;
     std::string scope;                   // filter description; empty: the whole dataset
     std::string municipality;            // --municipality: profile only this one and open with it

@@ -23,8 +23,10 @@
 #include "analysis/congruence.hpp"
 #include "analysis/load.hpp"
 #include "analysis/overlap.hpp"
+#include "analysis/partner_suggestions.hpp"
 #include "analysis/partners.hpp"
 #include "analysis/screen.hpp"
+#include "analysis/summary.hpp"
 #include "app/cli.hpp"
 #include "app/commands.hpp"
 #include "render/map.hpp"
@@ -134,7 +136,7 @@ std::string describe_scope(const ReportCommand& cmd, rep::Lang lang) {
 // municipality's own network), the overlap of arrangements and one regional
 // division. A view Graphviz cannot draw (too large, nothing to draw) becomes
 // a note in the report, never a failed report.
-void draw_maps(rep::ReportInput& in, const Dataset& d, const analysis::Projection& projection,
+void draw_maps(rep::ReportInput& in, const Dataset& d, const Dataset& coop, const analysis::Projection& projection,
                const std::vector<analysis::OverlapRow>& overlap_rows, const analysis::LoadResult& load,
                const analysis::CommunityResult& comm, const std::string& focus, rep::Lang lang) {
     namespace map = render::map;
@@ -181,7 +183,7 @@ void draw_maps(rep::ReportInput& in, const Dataset& d, const analysis::Projectio
         add("overlap.svg", rep::tr(lang, "map.overlap.title"), rep::tr(lang, "map.overlap.caption"),
             rep::trf(lang, "map.overlap.alt", {std::to_string(overlap_rows.size())}), [&](const map::Style& style) {
                 map::OverlapInput e;
-                e.dataset = &d;
+                e.dataset = &coop;  // the rows index its arrangements
                 e.rows = &overlap_rows;
                 return map::overlap(e, style, map::Format::svg);
             });
@@ -235,8 +237,20 @@ void run(const ReportCommand& cmd) {
     in.version = REGIONET_VERSION;
     if (cmd.stamp) in.stamp = utc_now();
 
+    // What counts (analysis/scope.hpp): cooperation only for overlap, load and
+    // position; regions kept as the yardstick for clusters and the context of
+    // partners; ended arrangements kept for screening (leaving and rejoining).
+    const analysis::ScopeOptions scope;
+    const Dataset coop = analysis::cooperation_scope(dataset, scope);
+    auto context_scope = scope;
+    context_scope.include_regions = true;
+    const Dataset context = analysis::cooperation_scope(dataset, context_scope);
+    auto history_scope = scope;
+    history_scope.include_ended = true;
+    const Dataset history = analysis::cooperation_scope(dataset, history_scope);
+
     progress.update("projection");
-    const auto projection = analysis::project_municipalities(dataset);
+    const auto projection = analysis::project_municipalities(coop);
     in.projection = &projection;
 
     progress.update("overlap");
@@ -245,7 +259,9 @@ void run(const ReportCommand& cmd) {
     analysis::OverlapOptions overlap_options;
     overlap_options.min_jaccard = 0.0;
     const double map_min_jaccard = 0.5;
-    const auto overlap_rows = analysis::overlap(dataset, overlap_options);
+    const auto overlap_rows = analysis::overlap(coop, overlap_options);
+    const auto summary = analysis::summarise(dataset, scope, overlap_options);
+    in.summary = &summary;
     const Table overlap = analysis::to_table(overlap_rows);
     // The rows come sorted by Jaccard (descending): the strongest pairs, at
     // most map_max_pairs, keep the drawing legible (and quick to lay out).
@@ -264,13 +280,13 @@ void run(const ReportCommand& cmd) {
     analysis::LoadWeights weights;
     const auto weights_file = data_dir() / "weights.toml";
     if (fs::exists(weights_file)) weights = analysis::parse_weights(read_text(weights_file), weights_file.filename().string());
-    const auto load = analysis::load(dataset, weights);
+    const auto load = analysis::load(coop, weights);
     const Table load_m = analysis::municipality_table(load);
     const Table load_a = analysis::arrangement_table(load);
     {
         const bool nl = lang == rep::Lang::nl;
         std::set<std::string> forms;
-        for (const auto& a : dataset.arrangements) forms.insert(a.form);
+        for (const auto& a : coop.arrangements) forms.insert(a.form);
         for (const auto& f : forms)
             in.settings.push_back({(nl ? "Vergaderingen per jaar: " : "Meetings per year: ") + rep::form_label(lang, f), fmt(weights.form(f))});
         for (Role r : {Role::member, Role::host, Role::client})
@@ -280,14 +296,14 @@ void run(const ReportCommand& cmd) {
     }
 
     progress.update("centrality");
-    const auto cent = analysis::centrality(dataset);
-    const Table cent_m = analysis::municipality_table(dataset, cent);
+    const auto cent = analysis::centrality(coop);
+    const Table cent_m = analysis::municipality_table(coop, cent);
     in.settings.push_back({lang == rep::Lang::nl ? "Tussenpositie" : "Betweenness", cent.betweenness_method});
 
     progress.update("communities");
     const analysis::CommunityOptions community_options;
-    const auto comm = analysis::communities(dataset, community_options);
-    const Table comm_t = analysis::to_table(dataset, comm);
+    const auto comm = analysis::communities(context, community_options);
+    const Table comm_t = analysis::to_table(context, comm);
     const Table agree_t = analysis::agreement_table(comm);
     in.settings.push_back({lang == rep::Lang::nl ? "Clustermethode" : "Cluster method",
                            std::string(analysis::to_string(community_options.method)) + ", seed " +
@@ -302,8 +318,8 @@ void run(const ReportCommand& cmd) {
     const auto screen_file = data_dir() / "screening.toml";
     if (fs::exists(screen_file))
         screen_options = analysis::parse_screen_options(read_text(screen_file), screen_file.filename().string());
-    const auto findings = analysis::screen(dataset, screen_options);
-    const Table screen_t = analysis::to_table(dataset, findings, lang == rep::Lang::nl ? "nl" : "en");
+    const auto findings = analysis::screen(history, screen_options);
+    const Table screen_t = analysis::to_table(history, findings, lang == rep::Lang::nl ? "nl" : "en");
 
     progress.update("partners");
     Table suggestions;
@@ -312,20 +328,21 @@ void run(const ReportCommand& cmd) {
                            {"partner", "code of the suggested partner"},
                            {"score", "partner score (see regionet partners --help)"},
                            {"reasons", "why, in the report's language"}};
-    analysis::PartnerOptions partner_options;
-    partner_options.top = 3;
-    partner_options.new_only = true;
-    for (const auto& m : dataset.municipalities) {
+    // Neighbours by the SETA criteria, at most three each, nobody suggested to
+    // more than ten (analysis/partner_suggestions.hpp).
+    analysis::SuggestionOptions suggestion_options;
+    suggestion_options.partner.new_only = true;
+    for (const auto& sug : analysis::suggest_partners(context, suggestion_options)) {
+        const auto& m = context.municipalities[sug.municipality];
         if (!focus.empty() && m.code != focus) continue;
-        for (const auto& c : analysis::partners(dataset, m.code, partner_options)) {
-            std::string reasons;
-            for (const auto& r : lang == rep::Lang::nl ? c.reasons_nl : c.reasons) reasons += (reasons.empty() ? "" : "; ") + r;
-            suggestions.rows.push_back({m.code, dataset.municipalities[c.municipality].code, c.score, reasons});
-        }
+        const auto& c = sug.candidate;
+        std::string reasons;
+        for (const auto& r : lang == rep::Lang::nl ? c.reasons_nl : c.reasons) reasons += (reasons.empty() ? "" : "; ") + r;
+        suggestions.rows.push_back({m.code, context.municipalities[c.municipality].code, c.score, reasons});
     }
 
     progress.update("maps");
-    draw_maps(in, dataset, projection, map_rows, load, comm, focus, lang);
+    draw_maps(in, dataset, coop, projection, map_rows, load, comm, focus, lang);
 
     in.tables = {&overlap, &load_m, &load_a, &cent_m, &comm_t, &agree_t, &cong_d, &screen_t, &suggestions};
     progress.update("storing results");
