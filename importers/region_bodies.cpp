@@ -100,11 +100,12 @@ std::vector<std::string> words(const std::string& normalised_name) {
     return out;
 }
 
-// One normalised name inside the other as whole words, the shorter of at least three words.
+// One normalised name inside the other as whole words, the shorter of at least four words
+// (three would take "Regio De Vallei" for the omgevingsdienst of that region).
 bool contains_name(const std::string& x, const std::string& y) {
     const auto& shorter = x.size() < y.size() ? x : y;
     const auto& longer = x.size() < y.size() ? y : x;
-    if (words(shorter).size() < 3) return false;
+    if (words(shorter).size() < 4) return false;
     return (" " + longer + " ").find(" " + shorter + " ") != std::string::npos;
 }
 

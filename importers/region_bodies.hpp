@@ -16,7 +16,7 @@
 //     and one member set contains the other (one body reported by two
 //     provinces), or (c) their members are the same and their normalised names
 //     have the same words in another order or one lies inside the other (the
-//     shorter of three words or more), or (d) both are bodies of the same kind
+//     shorter of four words or more), or (d) both are bodies of the same kind
 //     (rule 1) for the same region with the same members (renamed, the old
 //     entry not closed). The registration with the most members (ties:
 //     smallest id) is the body; the others point at it.
