@@ -240,7 +240,7 @@ void run(const ReportCommand& cmd) {
     // What counts (analysis/scope.hpp): cooperation only for overlap, load and
     // position; regions kept as the yardstick for clusters and the context of
     // partners; ended arrangements kept for screening (leaving and rejoining).
-    const analysis::ScopeOptions scope;
+    const analysis::ScopeOptions scope{};
     const Dataset coop = analysis::cooperation_scope(dataset, scope);
     auto context_scope = scope;
     context_scope.include_regions = true;

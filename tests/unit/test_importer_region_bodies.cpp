@@ -133,7 +133,7 @@ TEST_CASE("register rules: bodies of regions, second registrations, ended bodies
     CHECK(get("gr:x2").duplicate_of.empty());
     CHECK(get("gr:old").end_year == 2015);
     CHECK(get("gr:gone").end_year == 2016);  // no year in the name: the register's year
-    CHECK(get("gr:wn").end_year == std::nullopt);
+    CHECK_FALSE(get("gr:wn").end_year.has_value());
     CHECK(facts.bodies == 2);
     CHECK(facts.duplicates == 2);
     CHECK(facts.ended == 2);
