@@ -121,7 +121,7 @@ TEST_CASE("nl-2016: the headline figures come from the same rule (median 8, not 
 
 TEST_CASE("nl-2016: safety-region and GGD bodies are linked to their regions", "[real][2016][scope]") {
     const auto& d = nl2016();
-    const auto& vr = named(d, "Veiligheidsregio Amsterdam-Amstelland");
+    const auto& vr = named(d, "Veiligheidsregio Utrecht");
     REQUIRE_FALSE(vr.body_of.empty());
     CHECK(d.find_arrangement(vr.body_of)->division == "veiligheidsregios");
     std::size_t vr_bodies = 0, ggd_bodies = 0;
