@@ -60,7 +60,7 @@ ReportMaps draw_report_maps(const Dataset& d, const analysis::ReportResults& r, 
             add("overlap.svg", tr(lang, "map.overlap.title"), tr(lang, "map.overlap.caption"),
                 trf(lang, "map.overlap.alt", {std::to_string(rows.size())}), [&](const map::Style& style) {
                     map::OverlapInput e;
-                    e.dataset = &d;
+                    e.dataset = &r.cooperation;  // the rows index its arrangements
                     e.rows = &rows;
                     return map::overlap(e, style, map::Format::svg);
                 });

@@ -184,6 +184,8 @@ const Entry k_texts[] = {
 
     {"load.intro", "Elk verband vraagt vergaderingen, stukken en afstemming van wethouders, burgemeesters en ambtenaren. De gewogen last telt per deelname het verwachte aantal vergaderingen per jaar naar vorm en rol, plus de bestuurszetels. Per 10.000 inwoners gerekend wordt zichtbaar welke kleine gemeenten een onevenredige last dragen.",
                    "Every arrangement takes meetings, papers and coordination from aldermen, mayors and civil servants. The weighted load counts for each membership the expected meetings per year by form and role, plus board seats. Per 10,000 inhabitants it shows which small municipalities carry a disproportionate load."},
+    {"load.not_in_data", "Niet in de gegevens en daarom weggelaten: {0}. De bron vermeldt die niet; een leeg vak zou als nul gelezen worden.",
+     "Not in the data and therefore left out: {0}. The source does not record them; an empty column would read as zero."},
     {"load.chart.title", "Gewogen bestuurlijke last: de {0} hoogste", "Weighted administrative load: the top {0}"},
     {"load.chart.alt", "Staafdiagram van de gewogen bestuurlijke last per gemeente; de hoogste is {0} met {1}.",
                        "Bar chart of the weighted administrative load per municipality; the highest is {0} with {1}."},

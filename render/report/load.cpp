@@ -21,7 +21,7 @@ Section load_section(const Context& c) {
         return s;
     }
     const auto& load = *c.results().load;
-    const auto& d = c.data();
+    const auto& d = c.results().cooperation;  // load.arrangements index its arrangements
     s.blocks.push_back(Paragraph{Context::text(c.t("load.intro"))});
     const auto& order = c.by_weighted_load();
     std::vector<Bar> bars;
@@ -34,16 +34,50 @@ Section load_section(const Context& c) {
         s.blocks.push_back(Figure{"load.svg", bar_chart_svg(bars, title, c.t("col.weighted_load") + " (" + c.t("unit.meetings") + ")"),
                                   title, c.tf("load.chart.alt", {bars.front().label, bars.front().value_text})});
     }
-    TableBlock tb{"table-load", c.t("load.table.caption"),
-                  {c.t("col.rank"), c.t("col.municipality"), c.t("col.memberships"), c.t("col.host_roles"), c.t("col.board_seats"),
-                   c.t("col.weighted_load"), c.t("col.per_10k")},
-                  {Align::right, Align::left, Align::right, Align::right, Align::right, Align::right, Align::right}, {}, false, true, false};
+    // Columns the data do not fill are left out, with one sentence why: an
+    // empty column would read as zero.
+    bool hosts = false, seats = false, per10k = false;
+    for (const auto& x : load.municipalities) {
+        hosts |= x.host_roles > 0;
+        seats |= x.board_seats > 0;
+        per10k |= x.load_per_10k_inhabitants.has_value();
+    }
+    TableBlock tb{"table-load", c.t("load.table.caption"), {c.t("col.rank"), c.t("col.municipality"), c.t("col.memberships")},
+                  {Align::right, Align::left, Align::right}, {}, false, true, false};
+    std::vector<std::string> absent;
+    for (const auto& [shown, key] : {std::pair{hosts, "col.host_roles"}, std::pair{seats, "col.board_seats"}}) {
+        if (!shown) {
+            absent.push_back(c.t(key));
+            continue;
+        }
+        tb.headers.push_back(c.t(key));
+        tb.align.push_back(Align::right);
+    }
+    tb.headers.push_back(c.t("col.weighted_load"));
+    tb.align.push_back(Align::right);
+    if (per10k) {
+        tb.headers.push_back(c.t("col.per_10k"));
+        tb.align.push_back(Align::right);
+    } else {
+        absent.push_back(c.t("col.per_10k"));
+    }
     for (auto m : order) {
         const auto& x = load.municipalities[m];
-        tb.rows.push_back({c.int_cell(x.rank), c.municipality_cell(x.code), c.int_cell(x.memberships), c.int_cell(x.host_roles),
-                           c.int_cell(x.board_seats), c.num_cell(x.weighted_load, 1), c.num_cell(x.load_per_10k_inhabitants, 2)});
+        std::vector<TableCell> row{c.int_cell(x.rank), c.municipality_cell(x.code), c.int_cell(x.memberships)};
+        if (hosts) row.push_back(c.int_cell(x.host_roles));
+        if (seats) row.push_back(c.int_cell(x.board_seats));
+        row.push_back(c.num_cell(x.weighted_load, 1));
+        if (per10k) row.push_back(c.num_cell(x.load_per_10k_inhabitants, 2));
+        tb.rows.push_back(std::move(row));
     }
     s.blocks.push_back(tb);
+    if (!absent.empty()) {
+        std::vector<Span> spans;
+        for (auto& a : absent) spans.push_back(Span{a, "", false});
+        std::string list;
+        for (const auto& x : c.join(spans)) list += x.text;
+        s.blocks.push_back(Note{Context::text(c.tf("load.not_in_data", {list}))});
+    }
 
     std::vector<double> pairs;
     for (const auto& a : load.arrangements) pairs.push_back(static_cast<double>(a.coordination_pairs));

@@ -23,7 +23,7 @@ Section redundancy_section(const Context& c) {
         return s;
     }
     const auto& rows = *c.results().overlap;
-    const auto& d = c.data();
+    const auto& d = c.results().cooperation;  // the rows index its arrangements
     s.blocks.push_back(Paragraph{Context::text(c.t("red.intro"))});
     std::vector<const analysis::OverlapRow*> joint, region_pairs, nested;
     std::size_t candidates = 0, pairs_two = 0;

@@ -111,17 +111,20 @@ Section summary_section(const Context& c) {
     const auto& d = c.data();
     Section s{"summary", c.t("s.summary"), {}};
     const auto stats = analysis::membership_stats(d);
-    const auto all = analysis::count_stats(stats.all, k_twenty);
+    // The headline counts cooperation only (analysis/scope.hpp): regions of
+    // divisions, second registrations and ended bodies are not arrangements.
+    const auto coop = analysis::membership_stats(c.results().cooperation);
+    const auto all = analysis::count_stats(coop.ordinary, k_twenty);
     KeyFigures k;
     k.items.push_back({c.i(stats.municipalities), c.t("kf.municipalities")});
-    k.items.push_back({c.i(stats.ordinary_arrangements), c.t("kf.arrangements")});
+    k.items.push_back({c.i(coop.ordinary_arrangements), c.t("kf.arrangements")});
     if (stats.regions > 0) k.items.push_back({c.i(stats.regions), c.tf("kf.regions", {c.i(stats.divisions.size())})});
     k.items.push_back({c.n(all.mean, 1), c.t("kf.mean_memberships")});
     s.blocks.push_back(k);
 
     if (stats.municipalities > 0) {
         Inline p = Context::text(c.tf("sum.memberships", {c.n(all.mean, 1), c.n(all.median, 1)}));
-        p.push_back(c.municipality_span(d.municipalities[stats.most].code));
+        p.push_back(c.municipality_span(d.municipalities[coop.most].code));
         p.push_back(Span{c.tf("sum.memberships.max", {c.i(static_cast<std::int64_t>(all.max))}), "", false});
         p.push_back(Span{" " + c.tf(all.mean > k_twenty ? "sum.twenty.above" : "sum.twenty.below", {c.i(all.above), c.i(stats.municipalities)}),
                          "", false});
@@ -135,11 +138,8 @@ Section summary_section(const Context& c) {
             st.rows.push_back({Context::text_cell(label), c.num_cell(x.mean, 1), c.num_cell(x.median, 1), c.num_cell(x.max, 0),
                                c.int_cell(x.above)});
         };
-        stat_row(c.t("sum.stats.all"), stats.all);
-        if (stats.regions > 0 && stats.ordinary_arrangements > 0) {
-            stat_row(c.t("sum.stats.joint"), stats.ordinary);
-            stat_row(c.t("sum.stats.regions"), stats.regional);
-        }
+        stat_row(c.t("sum.stats.joint"), coop.ordinary);
+        if (stats.regions > 0) stat_row(c.t("sum.stats.regions"), stats.regional);
         s.blocks.push_back(st);
     }
 

@@ -98,7 +98,7 @@ LoadResult load(const Dataset& d, const LoadWeights& w) {
         out.members = d.members_of_arrangement()[a].size();
         const auto n = static_cast<std::int64_t>(out.members);
         out.coordination_pairs = n * (n - 1) / 2;
-        out.meetings_per_year = w.form(x.form);
+        out.meetings_per_year = x.is_region() ? 0.0 : w.form(x.form);  // a region holds no meetings
     }
     r.municipalities.resize(d.municipalities.size());
     for (std::size_t m = 0; m < d.municipalities.size(); ++m) {
@@ -113,6 +113,7 @@ LoadResult load(const Dataset& d, const LoadWeights& w) {
             if (ms.role == Role::host || a.host == x.code) ++out.host_roles;
             out.board_seats += ms.board_seats.value_or(0);
             const double seats = ms.board_seats ? static_cast<double>(*ms.board_seats) : w.unknown_seats;
+            if (a.is_region()) continue;  // a region of a division holds no meetings: context, not load
             out.weighted_load += w.form(a.form) * w.role(ms.role) + w.meetings_per_seat * seats;
         }
         if (x.population && *x.population > 0)

@@ -16,25 +16,38 @@ ReportResults run_report_passes(const Dataset& d, const ReportOptions& options,
     };
     ReportResults r;
     r.options = options;
+    // Cooperation only for overlap, load and position; regions kept as the
+    // yardstick for clusters and the context of partners; ended arrangements
+    // kept for screening (leaving and rejoining).
+    r.cooperation = cooperation_scope(d, options.scope);
+    auto context_scope = options.scope;
+    context_scope.include_regions = true;
+    const Dataset context = cooperation_scope(d, context_scope);
+    auto history_scope = options.scope;
+    history_scope.include_ended = true;
+    const Dataset history = cooperation_scope(d, history_scope);
+    const Dataset& coop = r.cooperation;
     at("projection");
-    r.projection = project_municipalities(d);
+    r.projection = project_municipalities(coop);
     at("overlap");
-    r.overlap = overlap(d, options.overlap);
+    r.overlap = overlap(coop, options.overlap);
     at("load");
-    r.load = load(d, options.weights);
+    r.load = load(coop, options.weights);
     at("centrality");
-    r.centrality = centrality(d, options.centrality);
+    r.centrality = centrality(coop, options.centrality);
     at("communities");
-    r.communities = communities(d, options.communities);
+    r.communities = communities(context, options.communities);
     at("congruence");
     r.congruence = congruence(d, {});
     at("screening");
-    r.screen = screen(d, options.screen);
+    r.screen = screen(history, options.screen);
     at("partners");
     r.partners.emplace();
-    for (std::size_t m = 0; m < d.municipalities.size(); ++m) {
-        if (!options.focus.empty() && d.municipalities[m].code != options.focus) continue;
-        r.partners->push_back({m, partners(d, d.municipalities[m].code, options.partners)});
+    for (auto& s : suggest_partners(context, options.partners)) {
+        if (!options.focus.empty() && d.municipalities[s.municipality].code != options.focus) continue;
+        if (r.partners->empty() || r.partners->back().municipality != s.municipality)
+            r.partners->push_back({s.municipality, {}});
+        r.partners->back().candidates.push_back(std::move(s.candidate));
     }
     return r;
 }
@@ -46,7 +59,7 @@ std::vector<Table> result_tables(const Dataset& d, const ReportResults& r, std::
         out.push_back(municipality_table(*r.load));
         out.push_back(arrangement_table(*r.load));
     }
-    if (r.centrality) out.push_back(municipality_table(d, *r.centrality));
+    if (r.centrality) out.push_back(municipality_table(r.cooperation, *r.centrality));
     if (r.communities) {
         out.push_back(to_table(d, *r.communities));
         out.push_back(agreement_table(*r.communities));

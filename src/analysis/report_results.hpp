@@ -20,7 +20,9 @@
 #include "analysis/graphs.hpp"
 #include "analysis/load.hpp"
 #include "analysis/overlap.hpp"
+#include "analysis/partner_suggestions.hpp"
 #include "analysis/partners.hpp"
+#include "analysis/scope.hpp"
 #include "analysis/screen.hpp"
 #include "model/model.hpp"
 #include "model/table.hpp"
@@ -38,12 +40,16 @@ struct ReportOptions {
     CentralityOptions centrality;
     CommunityOptions communities;
     ScreenOptions screen;
-    PartnerOptions partners = [] {
-        PartnerOptions p;
-        p.top = 3;
-        p.new_only = true;
+    // Neighbours by the SETA criteria, at most three each, nobody suggested to
+    // more than ten (analysis/partner_suggestions.hpp).
+    SuggestionOptions partners = [] {
+        SuggestionOptions p;
+        p.partner.new_only = true;
         return p;
     }();
+    // What counts as cooperation (analysis/scope.hpp): regions of divisions,
+    // second registrations and ended bodies are context, not arrangements.
+    ScopeOptions scope;
     // A municipality code: partner suggestions for it only (--municipality).
     std::string focus;
 };
@@ -56,6 +62,10 @@ struct PartnerSuggestions {
 
 struct ReportResults {
     ReportOptions options;
+    // The dataset under the cooperation scope: same municipalities in the same
+    // order; the arrangement indexes of projection, overlap, load and
+    // centrality refer to ITS arrangements, not the input's.
+    Dataset cooperation;
     std::optional<Projection> projection;          // co-membership, count weighting
     std::optional<std::vector<OverlapRow>> overlap;
     std::optional<LoadResult> load;

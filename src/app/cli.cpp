@@ -48,6 +48,20 @@ void add_analysis_options(CLI::App& cmd, analysis::Filter& filter, std::string& 
     add_output_options(cmd, out, no_save);
 }
 
+void add_scope_options(CLI::App& cmd, analysis::ScopeOptions& s) {
+    cmd.add_flag("--include-regions", s.include_regions,
+                 "count regions of official divisions as arrangements (default: they are context, not cooperation)");
+    cmd.add_flag("--include-duplicates", s.include_duplicates,
+                 "count second registrations of one body (duplicate_of) beside the first");
+    cmd.add_flag("--include-ended", s.include_ended,
+                 "count arrangements ended by the dataset's reference year");
+}
+
+Dataset filtered_scope(const Dataset& d, const analysis::Filter& f, analysis::ScopeOptions s) {
+    if (!f.division.empty() && f.division != "none") s.include_regions = true;
+    return analysis::cooperation_scope(analysis::apply(d, f), s);
+}
+
 fs::path data_dir() {
     if (const char* env = std::getenv("REGIONET_DATA"); env && *env) return env;
     return REGIONET_DATA_DIR;

@@ -13,6 +13,7 @@
 #include "analysis/graphs.hpp"
 #include "analysis/load.hpp"
 #include "analysis/report_results.hpp"
+#include "analysis/scope.hpp"
 #include "analysis/screen.hpp"
 #include "model/model.hpp"
 #include "render/table_writer.hpp"
@@ -39,6 +40,12 @@ void add_analysis_options(CLI::App& cmd, analysis::Filter& filter, std::string& 
 // Adds the shared analysis filters (--domain, --province, --division, --region,
 // --active-in, --exclude-larger-than).
 void add_filter_options(CLI::App& cmd, analysis::Filter& filter);
+// Adds --include-regions, --include-duplicates, --include-ended: by default a
+// command counts cooperation only (analysis/scope.hpp).
+void add_scope_options(CLI::App& cmd, analysis::ScopeOptions& scope);
+// The filtered dataset narrowed to what the scope counts. Asking for one
+// division's regions (--division NAME) includes regions: the analyst asked.
+Dataset filtered_scope(const Dataset& dataset, const analysis::Filter& filter, analysis::ScopeOptions scope);
 
 // Opens the database and loads the chosen dataset. When the database holds
 // no dataset yet and load_default is set, imports the embedded default data

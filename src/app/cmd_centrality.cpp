@@ -12,6 +12,7 @@ namespace {
 
 struct CentralityCommand {
     analysis::Filter filter;
+    analysis::ScopeOptions scope;
     analysis::CentralityOptions options;
     std::string weighting = "count";
     std::string table = "municipality";
@@ -28,7 +29,7 @@ void run(CentralityCommand cmd) {
     cmd.options.harmonic = !cmd.no_harmonic;
     auto loaded = load_dataset(true);
     const auto name = loaded.dataset.name;
-    const auto d = analysis::apply(loaded.dataset, cmd.filter);
+    const auto d = filtered_scope(loaded.dataset, cmd.filter, cmd.scope);
     loaded.store.reset();
     const auto result = analysis::centrality(d, cmd.options);
     if (!global().quiet && result.excluded_arrangements)
@@ -87,6 +88,7 @@ void setup_centrality(CLI::App& app) {
         ->check(CLI::IsMember({"municipality", "arrangement"}))
         ->capture_default_str();
     add_analysis_options(*sub, cmd->filter, cmd->format, cmd->out, cmd->no_save);
+    add_scope_options(*sub, cmd->scope);
     sub->callback([cmd] { run(*cmd); });
 }
 

@@ -13,6 +13,7 @@ namespace {
 
 struct LoadCommand {
     analysis::Filter filter;
+    analysis::ScopeOptions scope;
     std::string weights;
     std::string table = "municipality";
     std::string format = "text";
@@ -24,7 +25,7 @@ void run(const LoadCommand& cmd) {
     const auto weights = read_weights(cmd.weights);  // a bad file fails before any work
     auto loaded = load_dataset(true);
     const auto name = loaded.dataset.name;
-    const auto d = analysis::apply(loaded.dataset, cmd.filter);
+    const auto d = filtered_scope(loaded.dataset, cmd.filter, cmd.scope);
     loaded.store.reset();
     const auto result = analysis::load(d, weights);
     const auto municipalities = analysis::municipality_table(result);
@@ -51,6 +52,7 @@ void setup_load(CLI::App& app) {
         ->check(CLI::IsMember({"municipality", "arrangement"}))
         ->capture_default_str();
     add_analysis_options(*sub, cmd->filter, cmd->format, cmd->out, cmd->no_save);
+    add_scope_options(*sub, cmd->scope);
     sub->callback([cmd] { run(*cmd); });
 }
 

@@ -12,6 +12,7 @@ namespace {
 
 struct OverlapCommand {
     analysis::Filter filter;
+    analysis::ScopeOptions scope;
     analysis::OverlapOptions options;
     std::string format = "text";
     std::string out;
@@ -21,7 +22,7 @@ struct OverlapCommand {
 void run(const OverlapCommand& cmd) {
     auto loaded = load_dataset(true);
     const auto name = loaded.dataset.name;
-    const auto d = analysis::apply(loaded.dataset, cmd.filter);
+    const auto d = filtered_scope(loaded.dataset, cmd.filter, cmd.scope);
     loaded.store.reset();
     const auto table = analysis::to_table(analysis::overlap(d, cmd.options));
     print_table(table, cmd.format, cmd.out);
@@ -49,6 +50,7 @@ void setup_overlap(CLI::App& app) {
         ->check(CLI::Range(0.0, 1.0))
         ->capture_default_str();
     add_analysis_options(*sub, cmd->filter, cmd->format, cmd->out, cmd->no_save);
+    add_scope_options(*sub, cmd->scope);
     sub->callback([cmd] { run(*cmd); });
 }
 

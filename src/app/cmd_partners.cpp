@@ -13,6 +13,7 @@ namespace {
 
 struct PartnersCommand {
     analysis::Filter filter;
+    analysis::ScopeOptions scope;
     analysis::PartnerOptions options;
     std::string code;
     std::string language = "en";
@@ -24,7 +25,10 @@ struct PartnersCommand {
 void run(const PartnersCommand& cmd) {
     auto loaded = load_dataset(true);
     const auto name = loaded.dataset.name;
-    const auto d = analysis::apply(loaded.dataset, cmd.filter);
+    // Regions stay as context (the same-region component); duplicates and ended bodies go.
+    auto scope = cmd.scope;
+    scope.include_regions = true;
+    const auto d = filtered_scope(loaded.dataset, cmd.filter, scope);
     loaded.store.reset();
     auto table = analysis::to_table(d, analysis::partners(d, cmd.code, cmd.options), cmd.language);
     print_table(table, cmd.format, cmd.out);
@@ -63,6 +67,8 @@ void setup_partners(CLI::App& app) {
         ->check(CLI::IsMember({"nl", "en"}))
         ->capture_default_str();
     add_analysis_options(*sub, cmd->filter, cmd->format, cmd->out, cmd->no_save);
+    sub->add_flag("--include-duplicates", cmd->scope.include_duplicates, "count second registrations of one body");
+    sub->add_flag("--include-ended", cmd->scope.include_ended, "count arrangements ended by the reference year");
     sub->callback([cmd] { run(*cmd); });
 }
 

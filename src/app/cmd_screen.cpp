@@ -13,6 +13,7 @@ namespace {
 
 struct ScreenCommand {
     analysis::Filter filter;
+    analysis::ScopeOptions scope;
     std::string config;
     std::optional<double> size_ratio;
     std::optional<std::size_t> max_fusion_partners;
@@ -42,7 +43,10 @@ void run(const ScreenCommand& cmd) {
     const auto o = options(cmd);
     auto loaded = load_dataset(true);
     const auto name = loaded.dataset.name;
-    const auto d = analysis::apply(loaded.dataset, cmd.filter);
+    // Ended arrangements stay: leaving and rejoining (knipperlicht) is read from them.
+    auto scope = cmd.scope;
+    scope.include_ended = true;
+    const auto d = filtered_scope(loaded.dataset, cmd.filter, scope);
     loaded.store.reset();
     const auto table = analysis::to_table(d, analysis::screen(d, o), cmd.language);
     if (!global().quiet)
@@ -81,6 +85,8 @@ void setup_screen(CLI::App& app) {
         ->check(CLI::IsMember({"nl", "en"}))
         ->capture_default_str();
     add_analysis_options(*sub, cmd->filter, cmd->format, cmd->out, cmd->no_save);
+    sub->add_flag("--include-regions", cmd->scope.include_regions, "screen regions of divisions as arrangements");
+    sub->add_flag("--include-duplicates", cmd->scope.include_duplicates, "screen second registrations of one body too");
     sub->callback([cmd] { run(*cmd); });
 }
 
