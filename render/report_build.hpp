@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "analysis/graphs.hpp"
+#include "analysis/history.hpp"
 #include "model/model.hpp"
 #include "model/table.hpp"
 #include "render/report_document.hpp"
@@ -44,6 +45,8 @@ struct ReportInput {
     std::string scope;                   // filter description; empty: the whole dataset
     std::string municipality;            // --municipality: profile only this one and open with it
     std::vector<const Table*> tables;
+    const analysis::HistoryResult* history = nullptr;  // section "Wat is er veranderd" (report_history.cpp)
+    const Dataset* history_dataset = nullptr;          // what history indexes into (every year); default: dataset
     std::vector<MapFigure> maps;
     std::vector<std::string> map_notes;  // maps that could not be drawn, and why
     std::vector<std::pair<std::string, std::string>> settings;  // thresholds and weights used

@@ -121,4 +121,26 @@ inline const std::vector<Case> cases{
     {"outlines-unknown-owner.csv", ":2:1: outline owner 'GM9' is neither a municipality nor an arrangement"},
 };
 
+// The ROO register importer: each fixture replaces one file of the small valid
+// register tests/fixtures/roo/small/gemeenschappelijke-regelingen/; the error
+// names error_in (the same file, or the version it collides with).
+struct RooCase {
+    const char* file;      // fixture name under tests/fixtures/malformed/
+    const char* replaces;  // file of the small register it replaces
+    const char* error_in;  // file the error names
+    const char* expected;  // what() after that file's path
+};
+
+inline const std::vector<RooCase> roo_cases{
+    {"roo-not-yaml.yaml", "samen-2023.yaml", "samen-2023.yaml", "@NOT_YAML@"},
+    {"roo-no-gr-meta.yaml", "samen-2020.yaml", "samen-2020.yaml",
+     ":1:1: version without gr_meta: expected its fields under 'gr_meta:'"},
+    {"roo-unknown-code.yaml", "samen-2023.yaml", "samen-2023.yaml", "@UNKNOWN@"},
+    {"roo-loop.yaml", "orgaan-2014.yaml", "orgaan-2014.yaml", "@LOOP@"},
+    {"roo-fork.yaml", "orgaan-2016.yaml", "samen-2015.yaml", "@FORK@"},
+    {"roo-bad-date.yaml", "oud-werk.yaml", "oud-werk.yaml", "@DATE@"},
+    {"roo-joining-date-text.yaml", "oud-werk.yaml", "oud-werk.yaml", "@JOIN@"},
+    {"roo-unknown-form.yaml", "oud-werk.yaml", "oud-werk.yaml", "@FORM@"},
+};
+
 }  // namespace regionet::test::malformed
