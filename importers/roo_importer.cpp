@@ -651,7 +651,8 @@ void RooImporter::read(const fs::path& input, ModelBuilder& out, ImportReport& r
     std::vector<std::vector<std::size_t>> chains;
     std::vector<bool> seen(versions.size(), false);
     for (std::size_t i = 0; i < versions.size(); ++i) {
-        if (parent.count(i) || bad.count(i)) continue;
+        // A chain starts at a version without a previous one (or after a skipped one).
+        if ((parent.count(i) && !bad.count(parent.at(i))) || bad.count(i)) continue;
         std::vector<std::size_t> c;
         for (std::size_t k = i;;) {
             if (seen[k]) break;

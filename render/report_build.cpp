@@ -113,7 +113,7 @@ public:
         doc.sections.push_back(position());
         doc.sections.push_back(communities());
         doc.sections.push_back(screening());
-        if (m_in.history)  // report_history.cpp
+        if (m_in.history && !m_in.history->empty())  // report_history.cpp
             doc.sections.push_back(history_section(m_in.history_dataset ? *m_in.history_dataset : m_d, *m_in.history, m_lang));
         doc.sections.push_back(profiles());
         doc.sections.push_back(methods());

@@ -16,6 +16,7 @@ HistoryResult history(const Dataset& d, const HistoryOptions& o) {
     }
     for (const auto& ms : d.memberships) {
         if (d.arrangements[ms.arrangement].is_region()) continue;
+        if (ms.start_year || ms.end_year) ++r.dated_memberships;
         latest = std::max({latest, ms.start_year.value_or(latest), ms.end_year.value_or(latest)});
     }
     r.to_year = o.to_year.value_or(latest);

@@ -53,11 +53,13 @@ struct HistoryResult {
     int from_year = 0;
     int to_year = 0;
     std::size_t dated_arrangements = 0;  // non-region arrangements with a start year
+    std::size_t dated_memberships = 0;   // memberships (not in regions) with a start or end year
     std::vector<HistoryYear> years;      // from_year .. to_year
     std::vector<MunicipalityMoves> most_joined;  // by joined desc, then code; at most top, joined > 0
     std::vector<MunicipalityMoves> most_left;    // by left desc, then code; at most top, left > 0
     std::vector<Rejoin> rejoins;         // by municipality code, left year, arrangement ids
-    bool empty() const noexcept { return dated_arrangements == 0; }
+    // No history to show: no dated memberships (the seed's arrangement years alone are not a register's history).
+    bool empty() const noexcept { return dated_arrangements == 0 || dated_memberships == 0; }
 };
 
 HistoryResult history(const Dataset& dataset, const HistoryOptions& options = {});
