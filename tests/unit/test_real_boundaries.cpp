@@ -193,7 +193,7 @@ TEST_CASE("nl-2024: every division is a partition of all 342 municipalities", "[
 }
 
 TEST_CASE("nl-2024: Kerkrade's largest region share is reported below 95%", "[real][boundary]") {
-    const auto& [d, report, cpu] = nl2024();
+    const auto& [d, report] = nl2024();
     bool reported = false;
     for (const auto& n : report.notices)
         if (n.find("veiligheidsregio: GM0928 Kerkrade lies for 88.") != std::string::npos) reported = true;
