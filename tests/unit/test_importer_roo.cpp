@@ -52,7 +52,6 @@ TEST_CASE("roo: helpers read codes, bodies, forms and kinds", "[importer][roo]")
     CHECK_FALSE(roo::form_of("XYZ"));
     CHECK(roo::participant_kind("https://identifier.overheid.nl/tooi/id/waterschap/ws0155", "Waterschap X") == "waterschap");
     CHECK(roo::participant_kind("", "Kreis Kleve") == "foreign");
-    CHECK(roo::participant_kind("", "Provincie Limburg (BE)") == "foreign");
     CHECK(roo::participant_kind("", "Stadt Emmerich am Rhein") == "foreign");
     CHECK(roo::participant_kind("https://identifier.overheid.nl/tooi/id/so/so1", "Regio X") == "joint_body");
     CHECK(roo::participant_kind("", "Stichting Y") == "other");
