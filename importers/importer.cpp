@@ -5,6 +5,7 @@
 #include "importers/opengr_importer.hpp"
 #include "importers/regioatlas_importer.hpp"
 #include "importers/workbook_importer.hpp"
+#include "importers/roo_importer.hpp"
 
 namespace regionet {
 
@@ -19,6 +20,7 @@ const std::vector<std::unique_ptr<Importer>>& importers() {
         std::vector<std::unique_ptr<Importer>> v;
         v.push_back(std::make_unique<BundleImporter>());
         v.push_back(std::make_unique<RegioatlasImporter>());
+        v.push_back(std::make_unique<RooImporter>());
         v.push_back(std::make_unique<OpenGrImporter>());
         v.push_back(std::make_unique<WorkbookImporter>());
         v.push_back(std::make_unique<BoundaryImporter>());

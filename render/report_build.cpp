@@ -28,7 +28,9 @@ Document build_report(const ReportInput& in, Lang lang) {
     doc.meta.push_back({c.t("meta.version"), "regionet " + in.version});
     if (!in.stamp.empty()) doc.meta.push_back({c.t("meta.stamp"), in.stamp});
     doc.toc_title = c.t("toc");
-#define REGIONET_REPORT_SECTION(name) doc.sections.push_back(name##_section(c));
+// A section with an empty id has nothing to say for this dataset and is left out.
+#define REGIONET_REPORT_SECTION(name) \
+    if (auto section = name##_section(c); !section.id.empty()) doc.sections.push_back(std::move(section));
 #include "render/report/sections.def"
 #undef REGIONET_REPORT_SECTION
     return doc;

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/history.hpp"
 #include "analysis/report_results.hpp"
 #include "model/model.hpp"
 #include "render/report_document.hpp"
@@ -20,6 +21,10 @@ struct ReportInput {
     std::string dataset_name;
     std::string scope;                   // filter description; empty: the whole dataset
     std::string municipality;            // --municipality: profile only this one and open with it
+    // "Wat is er veranderd": the dataset over every year (not only the reference
+    // year) and its history (analysis/history.hpp); null: no history section.
+    const Dataset* history_dataset = nullptr;
+    const analysis::HistoryResult* history = nullptr;
     std::vector<Figure> maps;            // drawn by draw_report_maps (report_figures.hpp)
     std::vector<std::string> map_notes;  // maps that could not be drawn, and why
     std::string version;

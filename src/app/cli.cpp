@@ -37,7 +37,8 @@ void add_filter_options(CLI::App& cmd, analysis::Filter& f) {
     cmd.add_option("--province", f.province, "only municipalities of this province");
     cmd.add_option("--division", f.division, "only regions of this division ('none': only ordinary arrangements)");
     cmd.add_option("--region", f.region, "only municipalities in this region (id or name)");
-    cmd.add_option("--active-in", f.active_in, "only memberships active in this year");
+    cmd.add_option("--active-in", f.active_in, "only memberships active in this year (a dated register such as nl-2026: default its reference year)");
+    cmd.add_flag("--all-years", f.all_years, "a dated register (nl-2026): every membership of every year, ended ones included");
     cmd.add_option("--exclude-larger-than", f.exclude_larger_than,
                    "drop arrangements with more members (national ones connect everything)");
 }

@@ -11,6 +11,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "analysis/history.hpp"
 #include "analysis/report_results.hpp"
 #include "app/cli.hpp"
 #include "app/commands.hpp"
@@ -65,7 +66,8 @@ void run(const ReportCommand& cmd) {
     const auto lang = rep::parse_lang(cmd.lang);
     Progress progress("report");
     auto loaded = load_dataset(true);
-    const Dataset dataset = cmd.filter.empty() ? loaded.dataset : analysis::apply(loaded.dataset, cmd.filter);
+    // A dated register (nl-2026) as it stands in its reference year unless --active-in / --all-years.
+    const Dataset dataset = analysis::apply(loaded.dataset, cmd.filter);
     const auto& name = loaded.dataset.name;
     if (dataset.municipalities.empty())
         throw UsageError("no municipalities left in dataset " + name + " after the filter (" + cmd.filter.describe() + ")");
@@ -86,6 +88,14 @@ void run(const ReportCommand& cmd) {
     in.municipality = focus;
     in.version = REGIONET_VERSION;
     if (cmd.stamp) in.stamp = utc_now("%Y-%m-%d %H:%M UTC");
+    // Its history over every year, in the same scope otherwise (render/report/history.cpp).
+    auto every_year = cmd.filter;
+    every_year.active_in.reset();
+    every_year.all_years = true;
+    const Dataset history_dataset = analysis::apply(loaded.dataset, every_year);
+    const auto history = analysis::history(history_dataset);
+    in.history = &history;
+    in.history_dataset = &history_dataset;
     progress.update("maps");
     auto maps = rep::draw_report_maps(dataset, results, name + (in.scope.empty() ? "" : ", " + in.scope), focus, lang);
     in.maps = std::move(maps.figures);
