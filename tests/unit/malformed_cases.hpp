@@ -136,6 +136,8 @@ inline const std::vector<Case> workbook_cases{
     {"malformed-bad-role.xlsx", ":memberships!C2: role: expected member, host or client, got 'voorzitter'"},
     {"malformed-population-text.xlsx", ":municipalities!C2: population: expected an integer, got '12.500 inw'"},
     {"malformed-duplicate-column.xlsx", ":municipalities!C1: duplicate column 'Code' in header (also column A)"},
+};
+
 // The ROO register importer: each fixture replaces one file of the small valid
 // register tests/fixtures/roo/small/gemeenschappelijke-regelingen/; the error
 // names error_in (the same file, or the version it collides with).
