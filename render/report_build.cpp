@@ -111,6 +111,7 @@ public:
         doc.sections.push_back(load());
         doc.sections.push_back(position());
         doc.sections.push_back(communities());
+        for (const auto& extra : m_in.extra_sections) doc.sections.push_back(extra);
         doc.sections.push_back(screening());
         doc.sections.push_back(profiles());
         doc.sections.push_back(methods());

@@ -49,6 +49,7 @@ struct ReportInput {
     std::vector<std::pair<std::string, std::string>> settings;  // thresholds and weights used
     std::string version;
     std::string stamp;                   // empty unless --stamp
+    std::vector<Section> extra_sections; // built by their own files (render/report_services.cpp), before screening
 };
 
 Document build_report(const ReportInput& in, Lang lang);

@@ -25,7 +25,11 @@
 #include "analysis/overlap.hpp"
 #include "analysis/partners.hpp"
 #include "analysis/screen.hpp"
+#include "analysis/classify.hpp"
+#include "analysis/services.hpp"
 #include "app/cli.hpp"
+#include "render/map_services.hpp"
+#include "render/report_services.hpp"
 #include "app/commands.hpp"
 #include "render/map.hpp"
 #include "render/report_build.hpp"
@@ -134,6 +138,25 @@ std::string describe_scope(const ReportCommand& cmd, rep::Lang lang) {
 // municipality's own network), the overlap of arrangements and one regional
 // division. A view Graphviz cannot draw (too large, nothing to draw) becomes
 // a note in the report, never a failed report.
+// Kind of task, motive and who serves whom (render/report_services.cpp), with the services map.
+void add_services_section(rep::ReportInput& in, const Dataset& d, rep::Lang lang) {
+    const auto path = data_dir() / "classification.toml";
+    std::ifstream file(path, std::ios::binary);
+    if (!file) throw Error(path.string() + ": cannot read the classification rules");
+    std::ostringstream text;
+    text << file.rdbuf();
+    const auto classes = analysis::classify(d, analysis::parse_classification_rules(text.str(), path.string()));
+    const auto services = analysis::services(d);
+    rep::ServicesSectionInput s{&d, &classes, &services, {}, 5};
+    if (!services.links.empty()) {
+        render::map::Style style;
+        style.id_prefix = "svc-";
+        style.caption = "Dataset " + d.name;
+        s.map_svg = render::map::services(d, services, style, render::map::Format::svg);
+    }
+    in.extra_sections.push_back(rep::services_section(s, lang));
+}
+
 void draw_maps(rep::ReportInput& in, const Dataset& d, const analysis::Projection& projection,
                const std::vector<analysis::OverlapRow>& overlap_rows, const analysis::LoadResult& load,
                const analysis::CommunityResult& comm, const std::string& focus, rep::Lang lang) {
@@ -326,6 +349,7 @@ void run(const ReportCommand& cmd) {
 
     progress.update("maps");
     draw_maps(in, dataset, projection, map_rows, load, comm, focus, lang);
+    add_services_section(in, dataset, lang);  // issue 18: tasks, motives, who serves whom
 
     in.tables = {&overlap, &load_m, &load_a, &cent_m, &comm_t, &agree_t, &cong_d, &screen_t, &suggestions};
     progress.update("storing results");
