@@ -19,10 +19,20 @@ SourceLoc where(const std::string& source, const toml::source_region& region) {
     return SourceLoc{source, static_cast<std::size_t>(region.begin.line), static_cast<std::size_t>(region.begin.column)};
 }
 
+// ASCII lower case; the typographic apostrophe (U+2019, as the register writes
+// "Wet veiligheidsregio’s") becomes a straight one.
 std::string lower(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s.compare(i, 3, "\xe2\x80\x99") == 0) {
+            out += '\'';
+            i += 2;
+            continue;
+        }
+        const char c = s[i];
+        out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    }
     return out;
 }
 

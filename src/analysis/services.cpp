@@ -241,7 +241,7 @@ bool is_tax_arrangement(const Arrangement& a) {
         auto law = lower(rest.substr(0, cut));
         law.erase(0, law.find_first_not_of(' '));
         law.erase(law.find_last_not_of(' ') + 1);
-        if (law == "wet woz") return true;
+        if (law == "wet woz" || law == "wet waardering onroerende zaken") return true;
         if (cut == std::string_view::npos) break;
         rest.remove_prefix(cut + 1);
     }

@@ -87,7 +87,7 @@ Table link_table(const Dataset& dataset, const ServicesResult& result);
 // municipality and none back: dependence on one host.
 // "tax_cooperation": a municipality of at most max_population inhabitants
 // that takes part in no tax arrangement (domain belastingen, "belasting" in
-// the name, or Wet WOZ in the legal basis) while the data hold some.
+// the name, or Wet WOZ / Wet waardering onroerende zaken in the legal basis) while the data hold some.
 struct PracticeExtraOptions {
     std::int64_t tax_max_population = 30000;  // Korsten c. 2016: tax cooperation pays up to about 30,000
 };
