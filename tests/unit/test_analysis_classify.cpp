@@ -207,15 +207,15 @@ value = "kosten"
                                                   "mine.toml");
     CHECK(rules.small_population == 15000);
     REQUIRE(rules.kind.size() == 2);
-    CHECK(rules.kind[1].at == "mine.toml:9");
+    CHECK(rules.kind[1].at == "mine.toml:8");  // the line of its [[kind]] header
     const auto d = hand_dataset();
     const auto r = classify(d, rules);
     const auto& a7 = row(d, r, "A7");
     CHECK(a7.kind == TaskKind::bedrijfsvoering);  // the purpose rule stands first
-    CHECK(a7.kind_reason == "purpose contains \"Inkoop\" (mine.toml:5)");
+    CHECK(a7.kind_reason == "purpose contains \"Inkoop\" (mine.toml:4)");
     CHECK(a7.motive == Motive::kosten);
     CHECK(row(d, r, "A1").kind == TaskKind::onbekend);  // the shipped form rules are gone
-    CHECK_FALSE(r.municipalities[0].small);             // 10,000 < 15,000 -> small
+    CHECK(r.municipalities[0].small);                   // 10,000 < 15,000 -> small
 }
 
 TEST_CASE("classify: rules file errors name file and line", "[analysis][classify]") {
