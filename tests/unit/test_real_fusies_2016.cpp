@@ -140,7 +140,7 @@ TEST_CASE("fusies 2016: profiles say who shares a civil service", "[real][fusies
           std::vector<std::string>{"hosts the civil service of Ten Boer (Groningen-Ten Boer) since 2008"});
     CHECK(sentences("Onderbanken") ==
           std::vector<std::string>{"ambtelijke fusie Samenwerking Onderbanken-Heerlen since 2012 (with Heerlen), temporary",
-                                   "ambtelijke fusie VONNS-gemeenten since 2016 (with Nuth, Simpelveld and Voerendaal)"});
+                                   "ambtelijke fusie VONNS-gemeenten since 2016 (with Nuth, Schinnen, Simpelveld and Voerendaal)"});
     CHECK(sentences("Zutphen") == std::vector<std::string>{"stopped the fusie Zutphen-Warnsveld in 2005; partner then: "
                                                            "Warnsveld (part of Zutphen in 2016)"});
     // A code of a national dataset finds them: Blaricum is GM0376 in nl-2016.
