@@ -12,7 +12,7 @@ writes the bundle data/ambtelijke-fusies-2016/:
   dataset.csv, SOURCES.md
 
 Matching, in this order (the same rules as importers/name_matching.*, which
-tests/unit/test_real_fusies_2016.cpp checks every row against):
+tests/unit/test_analysis_fusies.cpp checks every row against):
   exact       the 2016 name is the seed name
   normalised  equal after fold() (diacritics, case, apostrophes, punctuation)
   qualifier   equal to the 2016 name without its "(L.)"/"(NH.)" qualifier,
