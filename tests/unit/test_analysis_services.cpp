@@ -188,7 +188,7 @@ TEST_CASE("services: screening questions on one-way services and tax cooperation
     CHECK(std::count_if(out.begin(), out.end(), [](const Finding& f) { return f.rule == "tax_cooperation"; }) == 1);
     auto no_tax = d;
     for (auto& a : no_tax.arrangements)
-        if (a.id == "T1") a.domain = "afval";
+        if (a.id == "T1") a.domain = "afval", a.name = "Afval";  // the name alone would still say tax
     no_tax.reindex();
     out.clear();
     screen_tasks_and_services(no_tax, PracticeExtraOptions{}, out);
