@@ -1,5 +1,7 @@
 #include "importers/bundle_importer.hpp"
 
+#include <charconv>
+#include <cmath>
 #include <fstream>
 #include <functional>
 #include <initializer_list>
@@ -18,10 +20,10 @@ class Columns {
 public:
     Columns(const csv::Reader& reader, std::initializer_list<std::string_view> required,
             std::initializer_list<std::string_view> optional, ImportReport& report)
-        : m_reader(reader) {
-        for (auto name : required) m_index[std::string(name)] = reader.require(name);
+        : m_reader(reader), m_loc{reader.file(), 0, 0} {
+        for (auto name : required) m_index.emplace_back(name, reader.require(name));
         for (auto name : optional)
-            if (auto i = reader.find(name)) m_index[std::string(name)] = *i;
+            if (auto i = reader.find(name)) m_index.emplace_back(name, *i);
         std::string unknown;
         for (std::size_t i = 0; i < reader.header().size(); ++i) {
             const auto& h = reader.header()[i];
@@ -36,36 +38,91 @@ public:
     // The trimmed field, or "" when the column is absent. A leading apostrophe
     // before = + - @ or ' is the spreadsheet formula guard that `regionet export`
     // writes; it is removed, so export then import gives back the same text.
-    std::string get(const csv::Record& r, const std::string& name) const {
-        auto it = m_index.find(name);
-        if (it == m_index.end()) return {};
-        auto v = csv::trim(r.fields[it->second]);
+    std::string get(const csv::Record& r, std::string_view name) const { return std::string(view(r, name)); }
+    // As get(), without a copy (valid while r is).
+    std::string_view view(const csv::Record& r, std::string_view name) const {
+        const auto* i = column(name);
+        if (!i) return {};
+        std::string_view v = r.fields[*i];
+        while (!v.empty() && is_space(v.front())) v.remove_prefix(1);
+        while (!v.empty() && is_space(v.back())) v.remove_suffix(1);
         if (v.size() > 1 && v[0] == '\'' && std::string_view("=+-@'").find(v[1]) != std::string_view::npos)
-            v.erase(0, 1);
+            v.remove_prefix(1);
         return v;
     }
-    // Names keep every character but surrounding whitespace.
-    SourceLoc at(const csv::Record& r, const std::string& name) const {
-        auto it = m_index.find(name);
-        return it == m_index.end() ? m_reader.at_line(r.line) : m_reader.at(r, it->second);
+    // Names keep every character but surrounding whitespace. The location is
+    // built in place (one per reader, no copy of the file name per row); it is
+    // valid until the next call.
+    const SourceLoc& at(const csv::Record& r, std::string_view name) const {
+        const auto* i = column(name);
+        if (!i) {
+            m_loc.line = r.line;
+            m_loc.column = 0;
+        } else {
+            m_loc.line = *i < r.lines.size() ? r.lines[*i] : r.line;
+            m_loc.column = *i + 1;
+        }
+        return m_loc;
     }
-    std::optional<std::int64_t> integer(const csv::Record& r, const std::string& name, std::int64_t min,
+    // Numbers: the common valid case is parsed here; anything else (empty
+    // handled, malformed, out of range) goes through csv::parse_* for the
+    // same value or the same message.
+    std::optional<std::int64_t> integer(const csv::Record& r, std::string_view name, std::int64_t min,
                                         std::int64_t max) const {
-        return csv::parse_int(get(r, name), at(r, name), name, min, max);
+        const auto v = view(r, name);
+        if (v.empty()) return std::nullopt;
+        if (auto x = quick_int(v); x && *x >= min && *x <= max) return x;
+        return csv::parse_int(v, at(r, name), name, min, max);
     }
-    std::optional<double> real(const csv::Record& r, const std::string& name, double min, double max) const {
-        return csv::parse_real(get(r, name), at(r, name), name, m_reader.delimiter() == ';', min, max);
+    std::optional<double> real(const csv::Record& r, std::string_view name, double min, double max) const {
+        const auto v = view(r, name);
+        if (v.empty()) return std::nullopt;
+        if (auto x = quick_real(v); x && *x >= min && *x <= max) return x;
+        return csv::parse_real(v, at(r, name), name, m_reader.delimiter() == ';', min, max);
     }
-    std::optional<int> year(const csv::Record& r, const std::string& name) const {
-        return csv::parse_year(get(r, name), at(r, name), name);
+    std::optional<int> year(const csv::Record& r, std::string_view name) const {
+        const auto v = view(r, name);
+        if (v.empty()) return std::nullopt;
+        if (auto x = quick_int(v); x && *x >= 1000 && *x <= 9999) return static_cast<int>(*x);
+        return csv::parse_year(v, at(r, name), name);
     }
-    void require_value(const csv::Record& r, const std::string& name) const {
-        if (get(r, name).empty()) throw ImportError(at(r, name), "empty " + name + "; expected a value");
+    void require_value(const csv::Record& r, std::string_view name) const {
+        if (view(r, name).empty()) throw ImportError(at(r, name), "empty " + std::string(name) + "; expected a value");
     }
 
 private:
+    static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }  // as csv::trim
+    const std::size_t* column(std::string_view name) const {
+        for (const auto& [n, i] : m_index)
+            if (n == name) return &i;
+        return nullptr;
+    }
+    // Plain digits with an optional sign, fully consumed.
+    static std::optional<std::int64_t> quick_int(std::string_view v) {
+        const char* b = v.data();
+        const char* e = b + v.size();
+        if (*b == '+') ++b;
+        std::int64_t x = 0;
+        auto [p, ec] = std::from_chars(b, e, x);
+        if (ec != std::errc() || p != e) return std::nullopt;
+        return x;
+    }
+    // Digits, sign, point and exponent only (no comma, no inf/nan words), finite.
+    static std::optional<double> quick_real(std::string_view v) {
+        for (char c : v)
+            if (!((c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E')) return std::nullopt;
+        const char* b = v.data();
+        const char* e = b + v.size();
+        if (*b == '+') ++b;
+        double x = 0;
+        auto [p, ec] = std::from_chars(b, e, x);
+        if (ec != std::errc() || p != e || !std::isfinite(x)) return std::nullopt;
+        return x;
+    }
+
     const csv::Reader& m_reader;
-    std::map<std::string, std::size_t> m_index;
+    std::vector<std::pair<std::string_view, std::size_t>> m_index;  // names are the literals given
+    mutable SourceLoc m_loc;
 };
 
 // Runs row() for every record; a bad row stops the import or, with
@@ -203,8 +260,8 @@ void read_memberships(std::istream& in, const std::string& file, ModelBuilder& o
         if (!out.has_municipality(m.municipality_code))
             throw ImportError(c.at(r, "municipality_code"),
                               "unknown municipality '" + m.municipality_code + "'; expected a code from municipalities.csv");
-        const auto role = csv::lower_ascii(c.get(r, "role"));
-        auto parsed = parse_role(role);
+        auto parsed = parse_role(c.view(r, "role"));
+        if (!parsed) parsed = parse_role(csv::lower_ascii(c.view(r, "role")));
         if (!parsed)
             throw ImportError(c.at(r, "role"), "role: expected member, host or client, got '" + c.get(r, "role") + "'");
         m.role = *parsed;

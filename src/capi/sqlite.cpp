@@ -81,6 +81,11 @@ std::string Statement::text(int column) const {
     const int n = sqlite3_column_bytes(m_stmt.get(), column);
     return p ? std::string(p, static_cast<std::size_t>(n)) : std::string();
 }
+std::string_view Statement::text_view(int column) const {
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt.get(), column));
+    const int n = sqlite3_column_bytes(m_stmt.get(), column);
+    return p ? std::string_view(p, static_cast<std::size_t>(n)) : std::string_view();
+}
 std::optional<std::int64_t> Statement::opt_int64(int column) const {
     if (is_null(column)) return std::nullopt;
     return int64(column);

@@ -53,6 +53,10 @@ public:
     std::int64_t int64(int column) const;
     double real(int column) const;
     std::string text(int column) const;
+    // The column's text, valid until the next step/reset (no copy).
+    std::string_view text_view(int column) const;
+    // Assigns the column's text to out (reuses out's buffer; NULL -> "").
+    void text_into(int column, std::string& out) const { out.assign(text_view(column)); }
     std::optional<std::int64_t> opt_int64(int column) const;
     std::optional<int> opt_int(int column) const;
     std::optional<double> opt_real(int column) const;

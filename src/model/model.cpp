@@ -1,7 +1,9 @@
 #include "model/model.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <set>
+#include <stdexcept>
 #include <tuple>
 
 namespace regionet {
@@ -51,35 +53,58 @@ std::vector<std::string> Dataset::divisions() const {
     return {names.begin(), names.end()};
 }
 
+namespace {
+
+// Sorts v by less unless it already is: data from the store and from
+// ModelBuilder usually arrives in key order, and checking is O(n).
+template <class T, class Less>
+void sort_if_needed(std::vector<T>& v, Less less) {
+    if (!std::is_sorted(v.begin(), v.end(), less)) std::sort(v.begin(), v.end(), less);
+}
+
+}  // namespace
+
 void Dataset::reindex() {
-    std::sort(municipalities.begin(), municipalities.end(),
-              [](const auto& x, const auto& y) { return x.code < y.code; });
-    std::sort(arrangements.begin(), arrangements.end(),
-              [](const auto& x, const auto& y) { return x.id < y.id; });
-    std::sort(memberships.begin(), memberships.end(), [](const auto& x, const auto& y) {
+    sort_if_needed(municipalities, [](const auto& x, const auto& y) { return x.code < y.code; });
+    sort_if_needed(arrangements, [](const auto& x, const auto& y) { return x.id < y.id; });
+    sort_if_needed(memberships, [](const auto& x, const auto& y) {
         return std::tie(x.arrangement_id, x.municipality_code) < std::tie(y.arrangement_id, y.municipality_code);
     });
-    std::sort(participants.begin(), participants.end(), [](const auto& x, const auto& y) {
+    sort_if_needed(participants, [](const auto& x, const auto& y) {
         return std::tie(x.arrangement_id, x.name, x.kind) < std::tie(y.arrangement_id, y.name, y.kind);
     });
-    std::sort(neighbours.begin(), neighbours.end(),
-              [](const auto& x, const auto& y) { return std::tie(x.a, x.b) < std::tie(y.a, y.b); });
-    std::sort(outlines.begin(), outlines.end(),
-              [](const auto& x, const auto& y) { return x.owner < y.owner; });
+    sort_if_needed(neighbours, [](const auto& x, const auto& y) { return std::tie(x.a, x.b) < std::tie(y.a, y.b); });
+    sort_if_needed(outlines, [](const auto& x, const auto& y) { return x.owner < y.owner; });
 
     m_municipality_index.clear();
     m_arrangement_index.clear();
-    for (std::size_t i = 0; i < municipalities.size(); ++i) m_municipality_index[municipalities[i].code] = i;
-    for (std::size_t i = 0; i < arrangements.size(); ++i) m_arrangement_index[arrangements[i].id] = i;
+    m_municipality_index.reserve(municipalities.size());
+    m_arrangement_index.reserve(arrangements.size());
+    for (std::size_t i = 0; i < municipalities.size(); ++i) m_municipality_index.emplace(municipalities[i].code, i);
+    for (std::size_t i = 0; i < arrangements.size(); ++i) m_arrangement_index.emplace(arrangements[i].id, i);
 
+    // Memberships are sorted by arrangement id like arrangements: resolve the
+    // arrangement by a merge walk, the municipality through the index (a
+    // missing key throws std::out_of_range, as the store expects).
+    std::vector<std::uint32_t> per_arrangement(arrangements.size(), 0);
+    std::vector<std::uint32_t> per_municipality(municipalities.size(), 0);
+    std::size_t a = 0;
+    for (auto& ms : memberships) {
+        while (a < arrangements.size() && arrangements[a].id < ms.arrangement_id) ++a;
+        if (a == arrangements.size() || arrangements[a].id != ms.arrangement_id)
+            throw std::out_of_range("membership of unknown arrangement '" + ms.arrangement_id + "'");
+        ms.arrangement = a;
+        ms.municipality = m_municipality_index.at(ms.municipality_code);
+        ++per_arrangement[a];
+        ++per_municipality[ms.municipality];
+    }
     m_by_arrangement.assign(arrangements.size(), {});
     m_by_municipality.assign(municipalities.size(), {});
+    for (std::size_t i = 0; i < arrangements.size(); ++i) m_by_arrangement[i].reserve(per_arrangement[i]);
+    for (std::size_t i = 0; i < municipalities.size(); ++i) m_by_municipality[i].reserve(per_municipality[i]);
     for (std::size_t k = 0; k < memberships.size(); ++k) {
-        auto& ms = memberships[k];
-        ms.arrangement = m_arrangement_index.at(ms.arrangement_id);
-        ms.municipality = m_municipality_index.at(ms.municipality_code);
-        m_by_arrangement[ms.arrangement].push_back(k);
-        m_by_municipality[ms.municipality].push_back(k);
+        m_by_arrangement[memberships[k].arrangement].push_back(k);
+        m_by_municipality[memberships[k].municipality].push_back(k);
     }
     for (auto& p : participants) p.arrangement = m_arrangement_index.at(p.arrangement_id);
 }

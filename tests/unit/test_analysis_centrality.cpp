@@ -367,9 +367,22 @@ TEST_CASE("centrality: sampled betweenness is the subset betweenness scaled by n
     const auto s1 = centrality(d, o);
     const auto s2 = centrality(d, o);
     CHECK(s1.betweenness_estimated);
-    CHECK(s1.betweenness_method == "sample 3 of 6 sources");
+    CHECK(s1.betweenness_method == "sample 3 of 6 sources, linear scaling");
     CHECK(s1.betweenness_raw == s2.betweenness_raw);  // deterministic for a seed
     for (double x : s1.betweenness_raw) CHECK(x >= 0.0);
+
+    // The linear-scaling estimator is unbiased: over many seeds its mean is
+    // igraph's exact betweenness (a wrong scale or weight would be off by
+    // a factor or tilt towards the sources' neighbours).
+    std::vector<double> mean(6, 0.0);
+    constexpr int k_runs = 3000;
+    for (int seed = 1; seed <= k_runs; ++seed) {
+        o.seed = static_cast<unsigned long>(seed);
+        const auto r = centrality(d, o);
+        for (std::size_t i = 0; i < 6; ++i) mean[i] += r.betweenness_raw[i] / k_runs;
+    }
+    for (igraph_integer_t i = 0; i < 6; ++i)
+        CHECK(mean[static_cast<std::size_t>(i)] == Approx(exact[i]).margin(0.05 * (1.0 + exact[i])));
 }
 
 TEST_CASE("centrality: tables", "[analysis][centrality]") {
