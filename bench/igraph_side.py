@@ -1,10 +1,10 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """The python-igraph side of bench/side_by_side.sh: the work of
 `regionet import` + overlap + load + centrality (no betweenness) + communities,
 written as a python-igraph user would write it (CSV in, bipartite graph,
 projections with multiplicity, then igraph's measures).
 
-    python3 bench/igraph_side.py BUNDLE_DIR [WEIGHTS_TOML]
+    /usr/bin/python3 bench/igraph_side.py BUNDLE_DIR   (Debian's python, which has python3-igraph) [WEIGHTS_TOML]
 
 Used only by the benchmark (Debian's python3-igraph 0.10); never by the build
 or the tests. Prints one line per step with its wall time and a checksum-like
@@ -56,8 +56,7 @@ def projection(keep):
     """Municipality projection over the arrangements for which keep(a) holds, weight = shared."""
     edges = [(m, M + a) for m, a in pairs if keep(a)]
     g = ig.Graph.Bipartite([False] * M + [True] * A, edges)
-    p1, _ = g.bipartite_projection(multiplicity=True, which=0)
-    return p1
+    return g.bipartite_projection(multiplicity=True, which=0)
 
 
 everything = ig.Graph.Bipartite([False] * M + [True] * A, [(m, M + a) for m, a in pairs])

@@ -43,7 +43,7 @@ for scale in "${scales[@]}"; do
     timed "regionet centrality (no betweenness)" "${r[@]}" centrality --no-betweenness --no-harmonic --format csv --out "$tmp/c.csv"
     timed "regionet communities" "${r[@]}" communities --format csv --out "$tmp/k.csv"
     timed "regionet analyse (all four, one process)" "${r[@]}" analyse --format csv --out "$tmp/a.csv"
-    timed "python-igraph, all of it" python3 "$here/igraph_side.py" "$tmp/bench-$scale" "$weights"
+    timed "python-igraph, all of it" /usr/bin/python3 "$here/igraph_side.py" "$tmp/bench-$scale" "$weights"
     sed 's/^/    /' "$tmp/out.txt" >&2
     rm -rf "$tmp/bench-$scale" "$db" "$db"-*
 done
