@@ -78,7 +78,8 @@ void setup_centrality(CLI::App& app) {
     sub->add_option("--betweenness-cutoff", cmd->options.betweenness_cutoff,
                     "only count paths up to this distance (betweenness and harmonic become estimates)");
     sub->add_option("--sample", cmd->options.sample,
-                    "estimate betweenness from K randomly chosen source municipalities (scaled by n/K)");
+                    "estimate betweenness from K random source municipalities with linear scaling (unbiased; "
+                    "accuracy at de scale not yet measured, see README)");
     sub->add_option("--seed", cmd->options.seed, "seed for --sample")->capture_default_str();
     sub->add_option("--max-arrangement-size", cmd->options.max_arrangement_size,
                     "leave larger arrangements out of the network (0: keep all)")
