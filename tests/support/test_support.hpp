@@ -1,7 +1,6 @@
 #pragma once
 // Helpers shared by the tests: fixture paths, golden files, temporary
 // folders, running the regionet binary.
-#include <chrono>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -13,11 +12,6 @@ std::filesystem::path fixture(const std::string& rel);  // tests/fixtures/<rel>
 std::filesystem::path shared_dir();      // ../shared
 std::filesystem::path data_dir();        // data/
 std::string read_file(const std::filesystem::path& p);
-
-// Guards against a hang, not a speed target: every guarded step takes well under
-// a second in a healthy run, sanitizer builds and loaded machines included
-// (speed targets live in bench/ and README's performance table).
-inline constexpr std::chrono::seconds hang_guard{60};
 
 // Compares actual with tests/golden/<rel>; with REGIONET_UPDATE_GOLDEN=1 rewrites it.
 // Returns an empty string when equal, else a short description of the first difference.
