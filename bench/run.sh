@@ -5,7 +5,9 @@
 #
 # Scales: nl, de, eu (generated), import (a generated 100,000-membership bundle),
 # real (the ten 2024 CBS boundary files of ../shared/data/real, as
-# scripts/build-nl-2024 imports them; target < 3 s CPU).
+# scripts/build-nl-2024 imports them; target < 3 s CPU), roo (the ROO register's
+# 2,252 YAML files of ../shared/data/real/roo, target < 1 s; and `regionet report`
+# on nl-2026 from an empty database, target < 3 s).
 #
 # Needs `make -C BUILD_DIR regionet regionet_bench`. Each pass runs in its own
 # process on data generated in memory (regionet_bench run SCALE PASS), so peak
@@ -32,7 +34,7 @@ for scale in "${scales[@]}"; do
         nl) passes="projection overlap load centrality_fast betweenness harmonic communities all" ;;
         de) passes="projection overlap load centrality_fast communities betweenness harmonic" ;;
         eu) passes="projection:100 overlap load centrality_fast communities:100" ;;
-        import|real) passes="" ;;
+        import|real|roo) passes="" ;;
         *) echo "run.sh: unknown scale $scale" >&2; exit 2 ;;
     esac
     for spec in $passes; do
@@ -70,6 +72,23 @@ for scale in "${scales[@]}"; do
             --population "$real/cbs/population_2024.csv" --as nl-2024 --outline-tolerance 0 > /dev/null
         read -r wall user sys rss < "$tmp/time.txt"
         printf '| real | import-boundaries nl-2024 (ten TopoJSON files) | 342 | | | %.3f | %.3f | | %.0f | |\n' \
+            "$wall" "$(echo "$user + $sys" | bc)" "$(echo "$rss / 1024" | bc)"
+        rm -rf "$tmp"
+    fi
+    if [ "$scale" = roo ]; then
+        [ -x "$regionet" ] || continue
+        real=$(dirname "$0")/../../shared/data/real
+        data=$(cd "$(dirname "$0")/../data" && pwd)
+        tmp=$(mktemp -d)
+        /usr/bin/time -f '%e %U %S %M' -o "$tmp/time.txt" "$regionet" --db "$tmp/roo.db" --quiet import "$real/roo" > /dev/null
+        read -r wall user sys rss < "$tmp/time.txt"
+        printf '| roo | import the ROO register (2,252 YAML files) | 342 | 549 | | %.3f | %.3f | | %.0f | |\n' \
+            "$wall" "$(echo "$user + $sys" | bc)" "$(echo "$rss / 1024" | bc)"
+        # The whole report from an empty database: imports data/defaults.txt (nl-2026 first), every pass, the maps.
+        (cd "$tmp" && REGIONET_DATA=$data /usr/bin/time -f '%e %U %S %M' -o "$tmp/time.txt" "$regionet" --db "$tmp/r.db" \
+            --quiet report --out "$tmp/report" > /dev/null)
+        read -r wall user sys rss < "$tmp/time.txt"
+        printf '| roo | regionet report, empty database (nl-2026 default) | 342 | | | %.3f | %.3f | | %.0f | |\n' \
             "$wall" "$(echo "$user + $sys" | bc)" "$(echo "$rss / 1024" | bc)"
         rm -rf "$tmp"
     fi

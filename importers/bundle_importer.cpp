@@ -12,49 +12,53 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The columns of one bundle file: required ones must be present; unknown
+// The columns of one bundle table: required ones must be present; unknown
 // ones are named in one notice and otherwise ignored.
 class Columns {
 public:
-    Columns(const csv::Reader& reader, std::initializer_list<std::string_view> required,
+    Columns(const TableSource& table, std::initializer_list<std::string_view> required,
             std::initializer_list<std::string_view> optional, ImportReport& report)
-        : m_reader(reader) {
-        for (auto name : required) m_index[std::string(name)] = reader.require(name);
+        : m_table(table) {
+        for (auto name : required) m_index[std::string(name)] = table.require(name);
         for (auto name : optional)
-            if (auto i = reader.find(name)) m_index[std::string(name)] = *i;
+            if (auto i = table.find(name)) m_index[std::string(name)] = *i;
         std::string unknown;
-        for (std::size_t i = 0; i < reader.header().size(); ++i) {
-            const auto& h = reader.header()[i];
+        for (std::size_t i = 0; i < table.header().size(); ++i) {
+            const auto& h = table.header()[i];
             if (h.empty()) continue;
             bool known = false;
             for (const auto& [name, index] : m_index) known = known || index == i;
             if (!known) unknown += (unknown.empty() ? "'" : ", '") + h + "'";
         }
-        if (!unknown.empty()) report.notice(reader.file() + ": ignored unknown column(s) " + unknown);
+        if (!unknown.empty()) report.notice(table.name() + ": ignored unknown column(s) " + unknown);
     }
 
-    // The trimmed field, or "" when the column is absent. A leading apostrophe
-    // before = + - @ or ' is the spreadsheet formula guard that `regionet export`
-    // writes; it is removed, so export then import gives back the same text.
+    // The trimmed field, or "" when the column is absent. In CSV, a leading
+    // apostrophe before = + - @ or ' is the spreadsheet formula guard that
+    // `regionet export` writes; it is removed, so export then import gives back
+    // the same text.
     std::string get(const csv::Record& r, const std::string& name) const {
         auto it = m_index.find(name);
         if (it == m_index.end()) return {};
         auto v = csv::trim(r.fields[it->second]);
-        if (v.size() > 1 && v[0] == '\'' && std::string_view("=+-@'").find(v[1]) != std::string_view::npos)
+        if (m_table.formula_guard() && v.size() > 1 && v[0] == '\'' &&
+            std::string_view("=+-@'").find(v[1]) != std::string_view::npos)
             v.erase(0, 1);
         return v;
     }
+    // A date column: a sheet's date cell or serial number becomes ISO text.
+    std::string date(const csv::Record& r, const std::string& name) const { return m_table.date(get(r, name)); }
     // Names keep every character but surrounding whitespace.
     SourceLoc at(const csv::Record& r, const std::string& name) const {
         auto it = m_index.find(name);
-        return it == m_index.end() ? m_reader.at_line(r.line) : m_reader.at(r, it->second);
+        return it == m_index.end() ? m_table.at_row(r.line) : m_table.at(r, it->second);
     }
     std::optional<std::int64_t> integer(const csv::Record& r, const std::string& name, std::int64_t min,
                                         std::int64_t max) const {
         return csv::parse_int(get(r, name), at(r, name), name, min, max);
     }
     std::optional<double> real(const csv::Record& r, const std::string& name, double min, double max) const {
-        return csv::parse_real(get(r, name), at(r, name), name, m_reader.delimiter() == ';', min, max);
+        return csv::parse_real(get(r, name), at(r, name), name, m_table.decimal_comma(), min, max);
     }
     std::optional<int> year(const csv::Record& r, const std::string& name) const {
         return csv::parse_year(get(r, name), at(r, name), name);
@@ -64,20 +68,20 @@ public:
     }
 
 private:
-    const csv::Reader& m_reader;
+    const TableSource& m_table;
     std::map<std::string, std::size_t> m_index;
 };
 
 // Runs row() for every record; a bad row stops the import or, with
 // keep_going, is reported and skipped.
-void each_row(csv::Reader& reader, ImportReport& report, const ImportOptions& options,
+void each_row(TableSource& table, ImportReport& report, const ImportOptions& options,
               const std::function<void(const csv::Record&)>& row) {
-    report.files[reader.file()];  // the file is listed even when it has no rows
+    report.files[table.name()];  // the table is listed even when it has no rows
     csv::Record r;
-    while (reader.next(r)) {
+    while (table.next(r)) {
         try {
             row(r);
-            report.imported(reader.file());
+            report.imported(table.name());
         } catch (const ImportError& e) {
             report.skip(e, options);
         }
@@ -114,23 +118,26 @@ void check_code(const std::string& code, const SourceLoc& at) {
 
 namespace bundle {
 
-void read_dataset_info(std::istream& in, const std::string& file, ModelBuilder& out, ImportReport& report,
-                       const ImportOptions& options) {
-    csv::Reader reader(in, file);
-    Columns c(reader, {}, {"name", "source", "reference_date"}, report);
-    each_row(reader, report, options, [&](const csv::Record& r) {
+void read_dataset_info(TableSource& table, ModelBuilder& out, ImportReport& report, const ImportOptions& options) {
+    Columns c(table, {}, {"name", "source", "reference_date"}, report);
+    each_row(table, report, options, [&](const csv::Record& r) {
         auto& d = out.dataset();
         if (d.name.empty()) d.name = c.get(r, "name");
         d.source = c.get(r, "source");
-        d.reference_date = c.get(r, "reference_date");
+        d.reference_date = c.date(r, "reference_date");
     });
 }
 
-void read_municipalities(std::istream& in, const std::string& file, ModelBuilder& out, ImportReport& report,
-                         const ImportOptions& options) {
+void read_dataset_info(std::istream& in, const std::string& file, ModelBuilder& out, ImportReport& report,
+                       const ImportOptions& options) {
     csv::Reader reader(in, file);
-    Columns c(reader, {"code", "name"}, {"province", "population", "lat", "lon", "area_km2"}, report);
-    each_row(reader, report, options, [&](const csv::Record& r) {
+    CsvTable table(reader);
+    read_dataset_info(table, out, report, options);
+}
+
+void read_municipalities(TableSource& table, ModelBuilder& out, ImportReport& report, const ImportOptions& options) {
+    Columns c(table, {"code", "name"}, {"province", "population", "lat", "lon", "area_km2"}, report);
+    each_row(table, report, options, [&](const csv::Record& r) {
         c.require_value(r, "code");
         c.require_value(r, "name");
         Municipality m;
@@ -148,14 +155,19 @@ void read_municipalities(std::istream& in, const std::string& file, ModelBuilder
     });
 }
 
-void read_arrangements(std::istream& in, const std::string& file, ModelBuilder& out, ImportReport& report,
-                       const ImportOptions& options) {
+void read_municipalities(std::istream& in, const std::string& file, ModelBuilder& out, ImportReport& report,
+                         const ImportOptions& options) {
     csv::Reader reader(in, file);
-    Columns c(reader, {"id", "name"},
+    CsvTable table(reader);
+    read_municipalities(table, out, report, options);
+}
+
+void read_arrangements(TableSource& table, ModelBuilder& out, ImportReport& report, const ImportOptions& options) {
+    Columns c(table, {"id", "name"},
               {"domain", "form", "division", "start_year", "end_year", "host", "source", "reference_date", "inhabitants",
                "legal_basis", "purpose", "registrar", "body_of", "duplicate_of", "form_basis", "domain_basis"},
               report);
-    each_row(reader, report, options, [&](const csv::Record& r) {
+    each_row(table, report, options, [&](const csv::Record& r) {
         c.require_value(r, "id");
         c.require_value(r, "name");
         Arrangement a;
@@ -169,9 +181,9 @@ void read_arrangements(std::istream& in, const std::string& file, ModelBuilder& 
         check_year_range(a.start_year, a.end_year, c.at(r, "end_year"));
         a.host = c.get(r, "host");
         if (!a.host.empty() && !out.has_municipality(a.host))
-            throw ImportError(c.at(r, "host"), "host '" + a.host + "' is not a code in municipalities.csv");
+            throw ImportError(c.at(r, "host"), "host '" + a.host + "' is not a code in " + table.refer_to("municipalities"));
         a.source = c.get(r, "source");
-        a.reference_date = c.get(r, "reference_date");
+        a.reference_date = c.date(r, "reference_date");
         a.inhabitants = c.integer(r, "inhabitants", 0, max_count);
         a.legal_basis = c.get(r, "legal_basis");
         a.purpose = c.get(r, "purpose");
@@ -184,14 +196,19 @@ void read_arrangements(std::istream& in, const std::string& file, ModelBuilder& 
     });
 }
 
-void read_memberships(std::istream& in, const std::string& file, ModelBuilder& out, ImportReport& report,
-                      const ImportOptions& options) {
+void read_arrangements(std::istream& in, const std::string& file, ModelBuilder& out, ImportReport& report,
+                       const ImportOptions& options) {
     csv::Reader reader(in, file);
-    Columns c(reader, {"arrangement_id", "municipality_code"},
+    CsvTable table(reader);
+    read_arrangements(table, out, report, options);
+}
+
+void read_memberships(TableSource& table, ModelBuilder& out, ImportReport& report, const ImportOptions& options) {
+    Columns c(table, {"arrangement_id", "municipality_code"},
               {"role", "board_seats", "contribution_eur", "start_year", "end_year", "share", "note", "bodies",
                "cost_key"},
               report);
-    each_row(reader, report, options, [&](const csv::Record& r) {
+    each_row(table, report, options, [&](const csv::Record& r) {
         c.require_value(r, "arrangement_id");
         c.require_value(r, "municipality_code");
         Membership m;
@@ -199,10 +216,12 @@ void read_memberships(std::istream& in, const std::string& file, ModelBuilder& o
         m.municipality_code = c.get(r, "municipality_code");
         if (!out.has_arrangement(m.arrangement_id))
             throw ImportError(c.at(r, "arrangement_id"),
-                              "unknown arrangement '" + m.arrangement_id + "'; expected an id from arrangements.csv");
+                              "unknown arrangement '" + m.arrangement_id + "'; expected an id from " +
+                                  table.refer_to("arrangements"));
         if (!out.has_municipality(m.municipality_code))
             throw ImportError(c.at(r, "municipality_code"),
-                              "unknown municipality '" + m.municipality_code + "'; expected a code from municipalities.csv");
+                              "unknown municipality '" + m.municipality_code + "'; expected a code from " +
+                                  table.refer_to("municipalities"));
         const auto role = csv::lower_ascii(c.get(r, "role"));
         auto parsed = parse_role(role);
         if (!parsed)
@@ -224,11 +243,16 @@ void read_memberships(std::istream& in, const std::string& file, ModelBuilder& o
     });
 }
 
-void read_participants(std::istream& in, const std::string& file, ModelBuilder& out, ImportReport& report,
-                       const ImportOptions& options) {
+void read_memberships(std::istream& in, const std::string& file, ModelBuilder& out, ImportReport& report,
+                      const ImportOptions& options) {
     csv::Reader reader(in, file);
-    Columns c(reader, {"arrangement_id", "name"}, {"kind"}, report);
-    each_row(reader, report, options, [&](const csv::Record& r) {
+    CsvTable table(reader);
+    read_memberships(table, out, report, options);
+}
+
+void read_participants(TableSource& table, ModelBuilder& out, ImportReport& report, const ImportOptions& options) {
+    Columns c(table, {"arrangement_id", "name"}, {"kind"}, report);
+    each_row(table, report, options, [&](const csv::Record& r) {
         c.require_value(r, "arrangement_id");
         c.require_value(r, "name");
         Participant p{c.get(r, "arrangement_id"), c.get(r, "name"), c.get(r, "kind")};
@@ -236,15 +260,36 @@ void read_participants(std::istream& in, const std::string& file, ModelBuilder& 
     });
 }
 
-void read_neighbours(std::istream& in, const std::string& file, ModelBuilder& out, ImportReport& report,
-                     const ImportOptions& options) {
+void read_participants(std::istream& in, const std::string& file, ModelBuilder& out, ImportReport& report,
+                       const ImportOptions& options) {
     csv::Reader reader(in, file);
-    Columns c(reader, {"a", "b"}, {"border_km"}, report);
-    each_row(reader, report, options, [&](const csv::Record& r) {
+    CsvTable table(reader);
+    read_participants(table, out, report, options);
+}
+
+void read_neighbours(TableSource& table, ModelBuilder& out, ImportReport& report, const ImportOptions& options) {
+    Columns c(table, {"a", "b"}, {"border_km"}, report);
+    each_row(table, report, options, [&](const csv::Record& r) {
         c.require_value(r, "a");
         c.require_value(r, "b");
         Neighbour n{c.get(r, "a"), c.get(r, "b"), c.real(r, "border_km", 0, 1e6).value_or(0.0)};
         out.add_neighbour(std::move(n), c.at(r, "a"));
+    });
+}
+
+void read_neighbours(std::istream& in, const std::string& file, ModelBuilder& out, ImportReport& report,
+                     const ImportOptions& options) {
+    csv::Reader reader(in, file);
+    CsvTable table(reader);
+    read_neighbours(table, out, report, options);
+}
+
+void read_outlines(TableSource& table, ModelBuilder& out, ImportReport& report, const ImportOptions& options) {
+    Columns c(table, {"owner", "wkt"}, {}, report);
+    each_row(table, report, options, [&](const csv::Record& r) {
+        c.require_value(r, "owner");
+        c.require_value(r, "wkt");
+        out.add_outline({c.get(r, "owner"), c.get(r, "wkt")}, c.at(r, "owner"));
     });
 }
 
@@ -253,12 +298,8 @@ void read_outlines(std::istream& in, const std::string& file, ModelBuilder& out,
     csv::Limits limits;
     limits.max_field_bytes = 16 << 20;  // a country outline in WKT can be large
     csv::Reader reader(in, file, 0, limits);
-    Columns c(reader, {"owner", "wkt"}, {}, report);
-    each_row(reader, report, options, [&](const csv::Record& r) {
-        c.require_value(r, "owner");
-        c.require_value(r, "wkt");
-        out.add_outline({c.get(r, "owner"), c.get(r, "wkt")}, c.at(r, "owner"));
-    });
+    CsvTable table(reader);
+    read_outlines(table, out, report, options);
 }
 
 }  // namespace bundle

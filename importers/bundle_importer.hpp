@@ -5,6 +5,7 @@
 #include <istream>
 
 #include "importers/importer.hpp"
+#include "importers/table_source.hpp"
 
 namespace regionet {
 
@@ -36,6 +37,16 @@ void read_neighbours(std::istream& in, const std::string& file, ModelBuilder& ou
                      const ImportOptions& options);
 void read_outlines(std::istream& in, const std::string& file, ModelBuilder& out, ImportReport& report,
                    const ImportOptions& options);
+
+// The same, from any table (a CSV file or a workbook's sheet): one validation
+// for both, so their messages match.
+void read_dataset_info(TableSource& table, ModelBuilder& out, ImportReport& report, const ImportOptions& options);
+void read_municipalities(TableSource& table, ModelBuilder& out, ImportReport& report, const ImportOptions& options);
+void read_arrangements(TableSource& table, ModelBuilder& out, ImportReport& report, const ImportOptions& options);
+void read_memberships(TableSource& table, ModelBuilder& out, ImportReport& report, const ImportOptions& options);
+void read_participants(TableSource& table, ModelBuilder& out, ImportReport& report, const ImportOptions& options);
+void read_neighbours(TableSource& table, ModelBuilder& out, ImportReport& report, const ImportOptions& options);
+void read_outlines(TableSource& table, ModelBuilder& out, ImportReport& report, const ImportOptions& options);
 }  // namespace bundle
 
 }  // namespace regionet

@@ -4,13 +4,15 @@
 #include "importers/bundle_importer.hpp"
 #include "importers/opengr_importer.hpp"
 #include "importers/regioatlas_importer.hpp"
+#include "importers/workbook_importer.hpp"
+#include "importers/roo_importer.hpp"
 
 namespace regionet {
 
 void ImportReport::skip(const ImportError& e, const ImportOptions& options) {
     if (!options.keep_going) throw e;
     skipped.push_back(e);
-    ++files[e.where().file].skipped;
+    ++files[e.where().table()].skipped;
 }
 
 const std::vector<std::unique_ptr<Importer>>& importers() {
@@ -18,7 +20,9 @@ const std::vector<std::unique_ptr<Importer>>& importers() {
         std::vector<std::unique_ptr<Importer>> v;
         v.push_back(std::make_unique<BundleImporter>());
         v.push_back(std::make_unique<RegioatlasImporter>());
+        v.push_back(std::make_unique<RooImporter>());
         v.push_back(std::make_unique<OpenGrImporter>());
+        v.push_back(std::make_unique<WorkbookImporter>());
         v.push_back(std::make_unique<BoundaryImporter>());
         return v;
     }();

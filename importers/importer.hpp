@@ -16,6 +16,7 @@ namespace regionet {
 
 struct ImportOptions {
     bool keep_going = false;             // report bad rows and import the rest
+    std::filesystem::path roo_domains;   // the ROO importer's domain table (default data/roo_domains.toml)
 };
 
 struct FileCounts {

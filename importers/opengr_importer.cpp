@@ -7,6 +7,7 @@
 
 #include "importers/csv_reader.hpp"
 #include "importers/name_matching.hpp"
+#include "importers/region_bodies.hpp"
 
 namespace regionet {
 
@@ -309,7 +310,10 @@ Summary read_register(std::istream& in, const std::string& file, const std::map<
             a.id = id;
             a.name = name;
             a.domain = domain_of(name);
+            a.domain_basis = "name";  // keyword tables: a guess, and reports say so
             a.form = form_of(name);
+            // The register lists joint arrangements (stated); a finer legal shape is read from the name.
+            if (a.form != "gemeenschappelijke_regeling") a.form_basis = "name";
             a.source = std::string(source) + (provinces.empty() ? "" : "; reported by " + join(provinces, ", "));
             a.reference_date = reference_date;
             out.add_arrangement(std::move(a), members.front()->at);
@@ -451,6 +455,8 @@ void OpenGrImporter::read(const fs::path& input, ModelBuilder& out, ImportReport
     std::ifstream in(input, std::ios::binary);
     if (!in) throw ImportError({input.string()}, "cannot open for reading");
     opengr::read_register(in, input.string(), codes, out, report, options);
+    // Bodies of regions, second registrations, ended bodies (importers/region_bodies.hpp).
+    infer_register_facts(out.dataset(), report, input.string(), std::stoi(opengr::reference_date));
 }
 
 }  // namespace regionet

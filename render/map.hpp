@@ -67,16 +67,22 @@ struct NetworkInput {
     double min_weight = 1.0;             // ties with fewer shared arrangements are left out
     SizeEncoding size;
     ColourEncoding colour;
+    bool ties = true;                    // false: municipalities only (the explorer shades partners itself)
 };
 std::string network(const NetworkInput& in, const Style& style, Format format);
 
-// ego: one municipality, its arrangements grouped by domain, its partners.
-// Roles by edge: host -> arrangement (bold arrow), arrangement -> client
-// (dashed arrow), member (plain line).
+// ego: one municipality, its joint arrangements grouped by domain (heaviest,
+// i.e. most members, first), its partners. Roles by edge: host -> arrangement
+// (bold arrow), arrangement -> client (dashed arrow), member (plain line).
+// Regions of official divisions are listed under the title, not drawn, unless
+// `regions` is set. With more than max_partners partners, the strongest (two
+// or more shared) are drawn and the others named in one box per arrangement.
 struct EgoInput {
     const Dataset* dataset = nullptr;
     std::size_t municipality = 0;        // index into dataset.municipalities
     std::size_t min_shared = 1;          // partners sharing fewer arrangements are left out (counted in the caption)
+    bool regions = false;                // draw regions of divisions as arrangements too
+    std::size_t max_partners = 40;       // more: summarised per arrangement
 };
 std::string ego(const EgoInput& in, const Style& style, Format format);
 

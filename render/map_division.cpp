@@ -67,6 +67,18 @@ std::string division(const DivisionInput& in, const Style& style, Format format)
     }
 
     const auto diam = diameters(in.size.values, n, 0.10, 0.55, 0.16);
+    // Pinned circles moved apart just enough not to overlap (as in network).
+    std::vector<std::pair<double, double>> centre(n);
+    if (proj) {
+        std::vector<std::pair<double, double>> xy;
+        std::vector<double> radius;
+        for (auto i : used) {
+            xy.push_back((*proj)(*d.municipalities[i].lon, *d.municipalities[i].lat));
+            radius.push_back(diam[i] * 72.0 / 2.0 + 0.4);
+        }
+        separate(xy, radius);
+        for (std::size_t k = 0; k < used.size(); ++k) centre[used[k]] = xy[k];
+    }
     std::vector<Agnode_t*> nodes(n, nullptr);
     std::int64_t cluster_number = 0;
     for (const auto& [r, ms] : members) {
@@ -92,7 +104,7 @@ std::string division(const DivisionInput& in, const Style& style, Format format)
             std::string tip = m.name + " (" + m.code + ")\n" + in.division + ": " + region.name;
             if (m.population) tip += "\npopulation: " + integer(*m.population);
             nodes[i] = add_municipality(parent, m, style, diam[i], colour_hex, tip);
-            if (proj) gv::set(nodes[i], "pos", pos((*proj)(*m.lon, *m.lat)));
+            if (proj) gv::set(nodes[i], "pos", pos(centre[i]));
         }
     }
 

@@ -12,8 +12,6 @@ using namespace detail;
 
 namespace {
 
-constexpr std::size_t kColumnPartners = 30;  // more: radial layout
-
 std::string role_word(Role r) { return std::string(to_string(r)); }
 
 // Draws a membership edge. The ego municipality sits left of its arrangements,
@@ -42,6 +40,25 @@ void membership_edge(Agraph_t* g, Agnode_t* municipality, Agnode_t* arrangement,
     gv::set(e, "tooltip", label_text(tooltip));
 }
 
+// Wraps text at spaces into lines of at most `width` bytes (a word longer
+// than that stays whole).
+std::string wrap(std::string_view text, std::size_t width) {
+    std::string out, line;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        auto end = text.find(' ', start);
+        if (end == std::string_view::npos) end = text.size();
+        const auto word = text.substr(start, end - start);
+        if (!line.empty() && line.size() + 1 + word.size() > width) {
+            out += line + "\n";
+            line.clear();
+        }
+        if (!word.empty()) line += (line.empty() ? "" : " ") + std::string(word);
+        start = end + 1;
+    }
+    return out + line;
+}
+
 }  // namespace
 
 std::string ego(const EgoInput& in, const Style& style, Format format) {
@@ -50,19 +67,40 @@ std::string ego(const EgoInput& in, const Style& style, Format format) {
     if (in.municipality >= d.municipalities.size()) throw RenderError("map ego: municipality index out of range");
     const auto& me = d.municipalities[in.municipality];
 
-    // Arrangements of the municipality, and how many each partner shares.
-    std::vector<std::size_t> mine;  // membership indexes of `me`
-    for (auto k : d.memberships_of_municipality()[in.municipality]) mine.push_back(k);
+    // The municipality's cooperation: joint arrangements (regions of official
+    // divisions are where it lies, not whom it chose: listed, not drawn),
+    // heaviest (most members) first.
+    std::vector<std::size_t> mine;     // membership indexes of `me`
+    std::vector<std::size_t> regions;  // memberships in regions of divisions
+    for (auto k : d.memberships_of_municipality()[in.municipality]) {
+        if (d.arrangements[d.memberships[k].arrangement].is_region() && !in.regions) regions.push_back(k);
+        else mine.push_back(k);
+    }
+    auto members = [&](std::size_t k) { return d.members_of_arrangement()[d.memberships[k].arrangement].size(); };
+    std::stable_sort(mine.begin(), mine.end(), [&](auto x, auto y) {
+        if (members(x) != members(y)) return members(x) > members(y);
+        return d.arrangements[d.memberships[x].arrangement].name < d.arrangements[d.memberships[y].arrangement].name;
+    });
     std::map<std::size_t, std::size_t> shared;  // partner -> arrangements shared
     for (auto k : mine)
         for (auto j : d.members_of_arrangement()[d.memberships[k].arrangement])
             if (d.memberships[j].municipality != in.municipality) ++shared[d.memberships[j].municipality];
-    std::set<std::size_t> partners;
+    std::vector<std::size_t> candidates;  // partners sharing enough, most shared first
     std::size_t hidden = 0;
     for (const auto& [j, c] : shared) {
-        if (c >= in.min_shared) partners.insert(j);
+        if (c >= in.min_shared) candidates.push_back(j);
         else ++hidden;
     }
+    std::stable_sort(candidates.begin(), candidates.end(), [&](auto x, auto y) {
+        if (shared[x] != shared[y]) return shared[x] > shared[y];
+        return d.municipalities[x].name < d.municipalities[y].name;
+    });
+    // Too many partners for one readable column: the strongest (sharing two or
+    // more) are drawn, the others are named in one box per arrangement.
+    std::set<std::size_t> partners;
+    const bool summarise = candidates.size() > in.max_partners;
+    for (auto j : candidates)
+        if (!summarise || (partners.size() < in.max_partners && shared[j] >= 2)) partners.insert(j);
     check_size(1 + mine.size() + partners.size(), style.max_nodes, "ego");
 
     auto graph = gv::open_ordered_graph("ego", true);
@@ -72,7 +110,7 @@ std::string ego(const EgoInput& in, const Style& style, Format format) {
     gv::set(g, "bgcolor", "white");
     gv::set(g, "pad", "0.3");
     gv::set(g, "rankdir", "LR");
-    gv::set(g, "ranksep", "1.6");
+    gv::set(g, "ranksep", "1.2");
     gv::set(g, "nodesep", "0.12");
     gv::set(g, "newrank", "true");
     gv::set(g, "labelloc", "t");
@@ -88,18 +126,20 @@ std::string ego(const EgoInput& in, const Style& style, Format format) {
 
     // The municipality itself.
     Agnode_t* centre = gv::node(g, me.code);
-    gv::set(centre, "label", label_text(me.name));
+    gv::set(centre, "label", label_text(wrap(me.name, 14)));
     gv::set(centre, "shape", "circle");
     gv::set(centre, "fillcolor", std::string(kInk));
     gv::set(centre, "fontcolor", "white");
     gv::set(centre, "fontsize", "14");
     gv::set(centre, "id", style.id_prefix + id_safe(me.code));
     gv::set(centre, "URL", "#m-" + id_safe(me.code));
-    gv::set(centre, "tooltip", label_text(me.name + " (" + me.code + ")\nmemberships: " +
-                                          integer(static_cast<std::int64_t>(mine.size())) + "\npartners: " +
+    gv::set(centre, "tooltip", label_text(me.name + " (" + me.code + ")\njoint arrangements: " +
+                                          integer(static_cast<std::int64_t>(mine.size())) + "\nregions of divisions: " +
+                                          integer(static_cast<std::int64_t>(regions.size())) + "\npartners: " +
                                           integer(static_cast<std::int64_t>(shared.size()))));
 
-    // Domains as clusters, coloured from the palette in domain order.
+    // Domains as clusters, coloured from the palette in domain order; inside,
+    // arrangements heaviest first.
     std::map<std::string, std::vector<std::size_t>> by_domain;  // domain -> membership indexes
     for (auto k : mine) {
         const auto& a = d.arrangements[d.memberships[k].arrangement];
@@ -126,8 +166,9 @@ std::string ego(const EgoInput& in, const Style& style, Format format) {
             const auto ai = d.memberships[k].arrangement;
             const auto& a = d.arrangements[ai];
             Agnode_t* an = gv::node(cluster, "a:" + a.id);
-            const auto members = d.members_of_arrangement()[ai].size();
-            gv::set(an, "label", label_text(a.name));
+            const auto count = d.members_of_arrangement()[ai].size();
+            gv::set(an, "label", label_text(wrap(a.name, 36) + "\n" + integer(static_cast<std::int64_t>(count)) +
+                                            (count == 1 ? " member" : " members")));
             gv::set(an, "shape", "box");
             gv::set(an, "style", "rounded,filled");
             gv::set(an, "fillcolor", "white");
@@ -138,7 +179,8 @@ std::string ego(const EgoInput& in, const Style& style, Format format) {
             std::string tip = a.name + " (" + a.id + ")";
             if (!a.form.empty()) tip += "\nform: " + a.form;
             if (!a.domain.empty()) tip += "\ndomain: " + a.domain;
-            tip += "\nmembers: " + integer(static_cast<std::int64_t>(members));
+            if (!a.division.empty()) tip += "\nregion of: " + a.division;
+            tip += "\nmembers: " + integer(static_cast<std::int64_t>(count));
             tip += "\nrole of " + me.name + ": " + role_word(d.memberships[k].role);
             gv::set(an, "tooltip", label_text(tip));
             arrangement_node[ai] = an;
@@ -149,9 +191,12 @@ std::string ego(const EgoInput& in, const Style& style, Format format) {
     }
 
     // Partners on the right, linked to the arrangements they share.
-    for (auto j : partners) {
+    Agraph_t* right = gv::subgraph(g, "partners");
+    gv::set(right, "rank", "same");
+    for (auto j : candidates) {
+        if (!partners.count(j)) continue;
         const auto& m = d.municipalities[j];
-        Agnode_t* pn = gv::node(g, m.code);
+        Agnode_t* pn = gv::node(right, m.code);
         gv::set(pn, "label", label_text(m.name));
         gv::set(pn, "shape", "box");
         gv::set(pn, "fillcolor", "#E8ECF0");
@@ -161,41 +206,76 @@ std::string ego(const EgoInput& in, const Style& style, Format format) {
                                           integer(static_cast<std::int64_t>(shared[j])) + " arrangement" +
                                           (shared[j] == 1 ? "" : "s") + " with " + me.name));
     }
+    std::size_t named = 0;  // partners not drawn, named in an arrangement's box
+    std::set<std::size_t> named_once;
     for (auto k : mine) {
         const auto ai = d.memberships[k].arrangement;
+        std::vector<std::string> others;
         for (auto jk : d.members_of_arrangement()[ai]) {
             const auto& ms = d.memberships[jk];
-            if (ms.municipality == in.municipality || !partners.count(ms.municipality)) continue;
-            Agnode_t* partner = gv::node(g, d.municipalities[ms.municipality].code);
-            membership_edge(g, partner, arrangement_node[ai], ms.role, false,
-                            d.municipalities[ms.municipality].name + " in " + d.arrangements[ai].name + ": " +
-                                role_word(ms.role));
+            if (ms.municipality == in.municipality) continue;
+            if (partners.count(ms.municipality)) {
+                Agnode_t* partner = gv::node(g, d.municipalities[ms.municipality].code);
+                membership_edge(g, partner, arrangement_node[ai], ms.role, false,
+                                d.municipalities[ms.municipality].name + " in " + d.arrangements[ai].name + ": " +
+                                    role_word(ms.role));
+            } else if (summarise && shared[ms.municipality] >= in.min_shared) {
+                others.push_back(d.municipalities[ms.municipality].name);
+                named_once.insert(ms.municipality);
+            }
         }
+        if (others.empty()) continue;
+        std::sort(others.begin(), others.end());
+        constexpr std::size_t kNamesPerBox = 24;
+        std::string text;
+        for (std::size_t i = 0; i < std::min(others.size(), kNamesPerBox); ++i) text += (i ? ", " : "") + others[i];
+        if (others.size() > kNamesPerBox)
+            text += " and " + integer(static_cast<std::int64_t>(others.size() - kNamesPerBox)) + " more";
+        Agnode_t* box = gv::node(right, "others:" + d.arrangements[ai].id);
+        gv::set(box, "label", label_text("+ " + integer(static_cast<std::int64_t>(others.size())) + " other member" +
+                                         (others.size() == 1 ? "" : "s") + ":\n" + wrap(text, 48)));
+        gv::set(box, "shape", "box");
+        gv::set(box, "fillcolor", "#F4F4F4");
+        gv::set(box, "fontsize", "10");
+        gv::set(box, "id", style.id_prefix + "others-" + id_safe(d.arrangements[ai].id));
+        gv::set(box, "tooltip", label_text("Other members of " + d.arrangements[ai].name + ": " + text));
+        Agedge_t* e = gv::edge(g, arrangement_node[ai], box);
+        gv::set(e, "style", "dotted");
     }
-    // Ranks: the municipality, its arrangements, the partners.
-    Agraph_t* right = gv::subgraph(g, "partners");
-    gv::set(right, "rank", "same");
-    for (auto j : partners) agsubnode(right, gv::node(g, d.municipalities[j].code), 1);
+    named = named_once.size();
 
     std::vector<std::string> notes;
     notes.push_back(
         "Thick orange arrow: host (provides the service); dashed blue arrow: client (buys it); plain line: member.");
-    notes.push_back(integer(static_cast<std::int64_t>(partners.size())) + " partner" + (partners.size() == 1 ? "" : "s") +
-                    " sharing at least " + integer(static_cast<std::int64_t>(in.min_shared)) + " arrangement" +
-                    (in.min_shared == 1 ? "" : "s") +
-                    (hidden ? "; " + integer(static_cast<std::int64_t>(hidden)) + " sharing fewer left out" : std::string()));
-    const std::string title = style.title.empty() ? me.name + ": arrangements and partners" : style.title;
-    set_html(g, "label", header_html(title, style.caption, "Domain:", legend, notes));
-    // Many partners: a radial drawing (the municipality in the centre, its
-    // arrangements on the first ring, partners outside) instead of a column
-    // metres long. twopi ignores the domain boxes; colours still tell domains.
-    if (partners.size() > kColumnPartners) {
-        gv::set(g, "root", me.code);
-        gv::set(g, "ranksep", "3");
-        gv::set(g, "overlap", "prism");
-        gv::set(g, "splines", "false");
-        return finish(g, "twopi", format);
+    std::string partner_note = integer(static_cast<std::int64_t>(candidates.size())) + " partner" +
+                               (candidates.size() == 1 ? "" : "s") + " in " +
+                               integer(static_cast<std::int64_t>(mine.size())) +
+                               (in.regions ? " arrangements" : " joint arrangements") + " (heaviest first)";
+    if (in.min_shared > 1)
+        partner_note += ", sharing at least " + integer(static_cast<std::int64_t>(in.min_shared));
+    if (hidden) partner_note += "; " + integer(static_cast<std::int64_t>(hidden)) + " sharing fewer left out";
+    notes.push_back(partner_note + ".");
+    if (summarise)
+        notes.push_back("Drawn one by one: the " + integer(static_cast<std::int64_t>(partners.size())) +
+                        " sharing the most (two or more); the other " + integer(static_cast<std::int64_t>(named)) +
+                        " are named in grey boxes beside their arrangements. Every partner: regionet show municipality " +
+                        me.code + "; fewer: --min-weight 2.");
+    if (!regions.empty()) {
+        std::vector<std::string> names;
+        for (auto k : regions) {
+            const auto& a = d.arrangements[d.memberships[k].arrangement];
+            names.push_back(a.name + " (" + a.division + ")");
+        }
+        std::sort(names.begin(), names.end());
+        std::string list;
+        for (const auto& n : names) list += (list.empty() ? "" : "; ") + n;
+        notes.push_back(wrap("Lies in " + integer(static_cast<std::int64_t>(regions.size())) +
+                                 (regions.size() == 1 ? " region" : " regions") +
+                                 " of official divisions (not drawn: a region is not a choice to cooperate): " + list,
+                             150));
     }
+    const std::string title = style.title.empty() ? me.name + ": joint arrangements and partners" : style.title;
+    set_html(g, "label", header_html(title, style.caption, "Domain:", legend, notes));
     return finish(g, "dot", format);
 }
 

@@ -135,7 +135,7 @@ std::string network(const NetworkInput& in, const Style& style, Format format) {
     const auto outlines = geographic && style.outlines ? outlines_of(d) : std::vector<std::string>{};
     const bool with_outlines = std::any_of(outlines.begin(), outlines.end(), [](const auto& s) { return !s.empty(); });
 
-    const auto ties = select_ties(p, in.min_weight, style.max_edges);
+    const auto ties = in.ties ? select_ties(p, in.min_weight, style.max_edges) : TieSelection{};
     std::vector<std::size_t> partners(n, 0);
     for (auto e : ties.edges) ++partners[p.edges[e].first], ++partners[p.edges[e].second];
 
@@ -164,12 +164,23 @@ std::string network(const NetworkInput& in, const Style& style, Format format) {
         }
     }
 
+    // Pinned circles of nearby municipalities (the Randstad) would lie on
+    // top of each other: moved apart just enough, the map keeps its shape.
+    std::vector<std::pair<double, double>> centre;
+    if (proj) {
+        std::vector<double> radius(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            centre.push_back((*proj)(*d.municipalities[i].lon, *d.municipalities[i].lat));
+            radius[i] = diam[i] * 72.0 / 2.0 + 0.4;  // + half the white outline
+        }
+        separate(centre, radius);
+    }
     std::vector<Agnode_t*> nodes(n, nullptr);
     for (std::size_t i = 0; i < n; ++i) {
         const auto& m = d.municipalities[i];
         nodes[i] = add_municipality(g, m, style, diam[i], fill_of(i),
                                     municipality_tooltip(d, i, partners[i], in.size, in.colour));
-        if (proj) gv::set(nodes[i], "pos", pos((*proj)(*m.lon, *m.lat)));
+        if (proj) gv::set(nodes[i], "pos", pos(centre[i]));
     }
     for (auto e : ties.edges) {
         const auto [a, b] = p.edges[e];
@@ -183,7 +194,7 @@ std::string network(const NetworkInput& in, const Style& style, Format format) {
     std::vector<std::string> notes;
     if (auto s = size_note(d, in.size, used); !s.empty()) notes.push_back(s);
     if (!ties.edges.empty()) notes.push_back(ties_note(ties, in.min_weight));
-    else notes.push_back("No two municipalities share " + weight_text(in.min_weight) + " or more arrangements.");
+    else if (in.ties) notes.push_back("No two municipalities share " + weight_text(in.min_weight) + " or more arrangements.");
     if (!geographic) notes.push_back("Positions: force layout (the dataset has no coordinates); near means closely tied.");
     const auto legend = group_legend(in.colour, colours, used);
     const std::string title = style.title.empty() ? "Cooperation network: shared arrangements" : style.title;

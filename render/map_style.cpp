@@ -225,6 +225,34 @@ std::pair<double, double> Projector::operator()(double lon, double lat) const no
     return {(lon - m_lon0) * m_coslat * m_scale, (lat - m_lat0) * m_scale};
 }
 
+void separate(std::vector<std::pair<double, double>>& centres, const std::vector<double>& radii, double gap) {
+    const std::size_t n = centres.size();
+    for (int round = 0; round < 200; ++round) {
+        bool moved = false;
+        for (std::size_t i = 0; i < n; ++i)
+            for (std::size_t j = i + 1; j < n; ++j) {
+                auto& [xi, yi] = centres[i];
+                auto& [xj, yj] = centres[j];
+                const double want = radii[i] + radii[j] + gap;
+                double dx = xj - xi, dy = yj - yi;
+                double dist = std::hypot(dx, dy);
+                if (dist >= want - 1e-6) continue;
+                double ux = 0.0, uy = 0.0;  // unit vector from i to j
+                if (dist < 1e-9) {  // the same point: apart along a direction fixed by the indexes
+                    const double angle = static_cast<double>((i * 7 + j * 13) % 360) * 3.14159265358979 / 180.0;
+                    ux = std::cos(angle), uy = std::sin(angle), dist = 0.0;
+                } else {
+                    ux = dx / dist, uy = dy / dist;
+                }
+                const double push = (want - dist) / 2.0 + 0.01;
+                xi -= ux * push, yi -= uy * push;
+                xj += ux * push, yj += uy * push;
+                moved = true;
+            }
+        if (!moved) return;
+    }
+}
+
 std::string pos(std::pair<double, double> xy) { return fixed(xy.first, 2) + "," + fixed(xy.second, 2); }
 
 std::vector<std::vector<std::pair<double, double>>> outer_rings(std::string_view wkt, std::string_view owner) {
@@ -343,7 +371,7 @@ void declare_all(Agraph_t* g) {
                           "margin", "outputorder", "overlap", "sep", "esep", "_background",
                           "rankdir", "ranksep", "nodesep", "newrank", "compound", "pack", "packmode", "K", "style",
                           "color", "fillcolor", "penwidth", "id", "tooltip", "URL", "target", "dpi", "ratio",
-                          "start", "maxiter", "notranslate", "clusterrank", "remincross", "rank", "root"})
+                          "start", "maxiter", "notranslate", "clusterrank", "remincross", "rank", "root", "layout"})
         gv::declare(g, AGRAPH, a, "");
     // Where "" does not mean "unset", the default is Graphviz's own:
     // splines="" draws no edges at all, forcelabels="" would mean false.
@@ -377,6 +405,9 @@ void set_html(void* object, const std::string& name, const std::string& html) {
 }
 
 std::string finish(Agraph_t* g, const std::string& engine, Format format) {
+    // The engine travels with the DOT text: `dot -Tsvg map.dot` lays it out as
+    // regionet does, and tests read it to know which engine a view chose.
+    gv::set(g, "layout", engine);
     if (format == Format::dot) return gv::write_dot(g);
     gv::take_messages();
     auto bytes = gv::render(gv::context(), g, engine, std::string(to_string(format)));

@@ -75,6 +75,12 @@ private:
     double m_lon0 = 0, m_lat0 = 0, m_coslat = 1, m_scale = 1, m_width = 0, m_height = 0;
 };
 
+// Moves pinned circles (centres and radii in points) apart until no two
+// overlap (gap: at least `gap` points between them), each by as little as
+// possible: a dense cluster (the Randstad) spreads a few points, the rest of
+// the map stays where it is. Deterministic (pairs in index order).
+void separate(std::vector<std::pair<double, double>>& centres, const std::vector<double>& radii, double gap = 1.0);
+
 // "x,y" in points with two decimals (for pos with engine nop2).
 std::string pos(std::pair<double, double> xy);
 

@@ -1,52 +1,32 @@
 #pragma once
-// Builds the board report document from the dataset, the projection and the
-// result tables of the analysis passes. Computes nothing the passes compute:
-// it selects, ranks by a given column, counts and words. A pass result that is
-// missing leaves its section with a note saying so.
+// Builds the board report document from the dataset and the typed results of
+// the analysis passes (analysis::ReportResults). The sections live one per
+// file in render/report/ and are listed in render/report/sections.def; they
+// select, order and word results, and compute nothing the passes compute. A
+// pass that did not run leaves its section with a note saying so.
 #include <functional>
 #include <string>
-#include <utility>
 #include <vector>
 
-#include "analysis/graphs.hpp"
+#include "analysis/history.hpp"
+#include "analysis/report_results.hpp"
 #include "model/model.hpp"
-#include "model/table.hpp"
 #include "render/report_document.hpp"
 
 namespace regionet::render::report {
 
-struct MapFigure {
-    std::string file;                    // "network.svg"
-    std::string svg;
-    std::string caption;
-    std::string alt;
-};
-
-// The result tables the report reads, by Table::name, with the columns it uses
-// (others are ignored; a missing column leaves its part out):
-//   overlap            a, b, a_name, b_name, shared, size_a, size_b, jaccard,
-//                      overlap_coefficient, nested, same_domain,
-//                      redundancy_candidate, identical, only_in_a, only_in_b
-//   load_municipality  code, name, memberships, host_roles, board_seats,
-//                      weighted_load, load_per_10k_inhabitants, rank
-//   load_arrangement   id, name, form, members, coordination_pairs, meetings_per_year
-//   centrality_municipality code, name, degree, strength, betweenness, harmonic,
-//                      eigenvector, pagerank, constraint, estimated
-//   communities        code, community (0 = without ties)
-//   community_agreement division, ari, nmi   (communities against each division)
-//   congruence_divisions division_a, division_b, ari, nmi
-//   screen             rule, practice, finding, question, source
-//   partner_suggestions municipality, partner, score, reasons
 struct ReportInput {
     const Dataset* dataset = nullptr;    // as analysed (filters applied)
-    const analysis::Projection* projection = nullptr;  // co-membership, count weighting
+    const analysis::ReportResults* results = nullptr;
     std::string dataset_name;
     std::string scope;                   // filter description; empty: the whole dataset
     std::string municipality;            // --municipality: profile only this one and open with it
-    std::vector<const Table*> tables;
-    std::vector<MapFigure> maps;
+    // "Wat is er veranderd": the dataset over every year (not only the reference
+    // year) and its history (analysis/history.hpp); null: no history section.
+    const Dataset* history_dataset = nullptr;
+    const analysis::HistoryResult* history = nullptr;
+    std::vector<Figure> maps;            // drawn by draw_report_maps (report_figures.hpp)
     std::vector<std::string> map_notes;  // maps that could not be drawn, and why
-    std::vector<std::pair<std::string, std::string>> settings;  // thresholds and weights used
     std::string version;
     std::string stamp;                   // empty unless --stamp
 };

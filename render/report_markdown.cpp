@@ -5,6 +5,9 @@
 
 namespace regionet::render::report {
 
+// Shares its first cases with html_escape (Markdown passes HTML through, so the
+// same entities), then escapes Markdown's own characters; kept as one switch so
+// each writer's whole escaping reads in one place.
 std::string markdown_escape(std::string_view text) {
     std::string out;
     out.reserve(text.size());

@@ -25,6 +25,9 @@ const Entry k_texts[] = {
     {"title", "Samenwerking tussen gemeenten", "Cooperation between municipalities"},
     {"subtitle", "Netwerkanalyse van de samenwerkingsverbanden in {0}", "Network analysis of the cooperation arrangements in {0}"},
     {"subtitle.scope", "Netwerkanalyse van de samenwerkingsverbanden in {0}, {1}", "Network analysis of the cooperation arrangements in {0}, {1}"},
+    {"scope.province", "provincie {0}", "province {0}"},
+    {"scope.region", "regio {0}", "region {0}"},
+    {"scope.division", "regio-indeling {0}", "division {0}"},
     {"meta.dataset", "Gegevens", "Data"},
     {"meta.reference_date", "Peildatum", "Reference date"},
     {"meta.scope", "Afbakening", "Scope"},
@@ -161,6 +164,8 @@ const Entry k_texts[] = {
     {"map.ego.title", "Samenwerking van {0}", "Cooperation of {0}"},
     {"map.ego.caption", "De verbanden van {0} per domein, met de partners erin.", "The arrangements of {0} by domain, with the partners in them."},
     {"map.ego.alt", "Netwerk van de verbanden en partners van {0}.", "Network of the arrangements and partners of {0}."},
+    {"fig.size.load", "gewogen last", "weighted load"},
+    {"fig.colour.cluster", "cluster", "cluster"},
     {"map.legend.cluster", "Cluster {0}", "Cluster {0}"},
     {"maps.intro", "Beweeg over een gemeente voor de kerncijfers; klik om naar haar profiel te gaan.",
                    "Hover over a municipality for its key figures; click to go to its profile."},
@@ -179,6 +184,8 @@ const Entry k_texts[] = {
 
     {"load.intro", "Elk verband vraagt vergaderingen, stukken en afstemming van wethouders, burgemeesters en ambtenaren. De gewogen last telt per deelname het verwachte aantal vergaderingen per jaar naar vorm en rol, plus de bestuurszetels. Per 10.000 inwoners gerekend wordt zichtbaar welke kleine gemeenten een onevenredige last dragen.",
                    "Every arrangement takes meetings, papers and coordination from aldermen, mayors and civil servants. The weighted load counts for each membership the expected meetings per year by form and role, plus board seats. Per 10,000 inhabitants it shows which small municipalities carry a disproportionate load."},
+    {"load.not_in_data", "Niet in de gegevens en daarom weggelaten: {0}. De bron vermeldt die niet; een leeg vak zou als nul gelezen worden.",
+     "Not in the data and therefore left out: {0}. The source does not record them; an empty column would read as zero."},
     {"load.chart.title", "Gewogen bestuurlijke last: de {0} hoogste", "Weighted administrative load: the top {0}"},
     {"load.chart.alt", "Staafdiagram van de gewogen bestuurlijke last per gemeente; de hoogste is {0} met {1}.",
                        "Bar chart of the weighted administrative load per municipality; the highest is {0} with {1}."},
@@ -293,6 +300,15 @@ const Entry k_texts[] = {
                 "agreement between two divisions of the same municipalities, corrected for chance: 1 = identical, around 0 = random."},
     {"def.nmi.term", "Genormaliseerde wederzijdse informatie (NMI)", "Normalised mutual information (NMI)"},
     {"def.nmi", "hoeveel de ene indeling over de andere zegt, van 0 (niets) tot 1 (alles).", "how much one division tells about the other, from 0 (nothing) to 1 (everything)."},
+    {"set.map_min_jaccard", "Overlapkaart: minimale Jaccard-index", "Overlap map: minimum Jaccard index"},
+    {"set.map_max_pairs", "Overlapkaart: hoogstens paren", "Overlap map: at most pairs"},
+    {"set.redundancy_threshold", "Drempel kandidaat-dubbeling (Jaccard)", "Redundancy threshold (Jaccard)"},
+    {"set.form_meetings", "Vergaderingen per jaar: {0}", "Meetings per year: {0}"},
+    {"set.role_factor", "Factor voor rol {0}", "Factor for role {0}"},
+    {"set.meetings_per_seat", "Vergaderingen per bestuurszetel", "Meetings per board seat"},
+    {"set.unknown_seats", "Aangenomen zetels waar onbekend", "Seats assumed where unknown"},
+    {"set.betweenness", "Tussenpositie", "Betweenness"},
+    {"set.cluster_method", "Clustermethode", "Cluster method"},
     {"meth.settings.caption", "Drempels en gewichten in dit rapport", "Thresholds and weights used in this report"},
     {"meth.sources", "Bronnen", "Sources"},
     {"meth.dataset", "Gegevensset {0}: {1} (peildatum {2}).", "Dataset {0}: {1} (reference date {2})."},
@@ -301,6 +317,78 @@ const Entry k_texts[] = {
                      "Computed with regionet {0}. The same data and settings give the same report."},
     {"meth.limits", "Beperkingen: de analyse ziet alleen de verbanden en deelnames in de gegevens. Ontbreken er verbanden, dan zijn de aantallen te laag en kunnen posities verschuiven. Vergaderlast is een schatting op basis van de gewichten hierboven, geen gemeten tijd.",
                     "Limitations: the analysis sees only the arrangements and memberships in the data. Where arrangements are missing, counts are too low and positions may shift. The meeting load is an estimate from the weights above, not measured time."},
+    // Maps and the offline explorer (issue 14): every text of `regionet explore`.
+    {"map.explore.title", "Verkenner samenwerking: {0}", "Cooperation explorer: {0}"},
+    {"map.explore.intro", "Klik op een gemeente op de kaart (of zoek haar op) om haar partners en verbanden te zien. Werkt zonder internet.", "Click a municipality on the map (or search for it) to see its partners and arrangements. Works without internet."},
+    {"map.explore.search", "Zoek gemeente of verband", "Search municipality or arrangement"},
+    {"map.explore.domain", "Domein", "Domain"},
+    {"map.explore.form", "Vorm", "Form"},
+    {"map.explore.division", "Indeling", "Division"},
+    {"map.explore.all", "alle", "all"},
+    {"map.explore.joint", "alleen gemeenschappelijke regelingen en samenwerking", "joint arrangements only"},
+    {"map.explore.regions", "alleen regio's van indelingen", "regions of divisions only"},
+    {"map.explore.none", "Kies een gemeente of een verband.", "Choose a municipality or an arrangement."},
+    {"map.explore.province", "Provincie", "Province"},
+    {"map.explore.population", "Inwoners", "Population"},
+    {"map.explore.load", "Bestuurlijke last (gewogen)", "Administrative load (weighted)"},
+    {"map.explore.position", "Verbindende positie (betweenness)", "Bridging position (betweenness)"},
+    {"map.explore.partners", "{0} partnergemeenten in {1} verbanden", "{0} partner municipalities in {1} arrangements"},
+    {"map.explore.arrangements", "Verbanden", "Arrangements"},
+    {"map.explore.members", "leden", "members"},
+    {"map.explore.role", "rol", "role"},
+    {"map.explore.questions", "Vragen uit de screening", "Screening questions"},
+    {"map.explore.no_questions", "Geen vragen uit de screening.", "No screening questions."},
+    {"map.explore.member_list", "Deelnemers", "Members"},
+    {"map.explore.shade", "Kleur: hoe meer gedeelde verbanden, hoe donkerder.", "Shade: the more arrangements shared, the darker."},
+    {"map.explore.results", "{0} gevonden", "{0} found"},
+    // render/report_history.cpp
+    {"history.title", "Wat is er veranderd", "What has changed"},
+    {"history.undated", "De gegevens hebben geen begin- en einddata van verbanden en deelnames; veranderingen door de jaren heen zijn daarom niet te zien.",
+                        "The data carry no start and end dates of arrangements and memberships, so changes over the years cannot be shown."},
+    {"history.intro", "Van {0} tot en met {1} begonnen {2} verbanden en eindigden er {3} (een verband dat in een nieuwe versie doorgaat, telt als \xc3\xa9\xc3\xa9n verband). Het register geeft per gemeente de datum van toetreden en de versies laten zien wanneer een gemeente er niet meer in staat.",
+                      "From {0} to {1}, {2} arrangements started and {3} ended (an arrangement continued in a new version counts as one). The register gives each municipality's joining date, and its versions show when a municipality is no longer in it."},
+    {"history.chart.title", "Verbanden begonnen en ge\xc3\xabindigd per jaar", "Arrangements started and ended per year"},
+    {"history.chart.axis", "aantal verbanden; einde = laatste jaar van kracht", "number of arrangements; end = last year in force"},
+    {"history.chart.alt", "Kolomdiagram van de verbanden die per jaar begonnen en eindigden, {0} tot en met {1}; de meeste begonnen in {2} ({3}).",
+                          "Column chart of the arrangements started and ended per year, {0} to {1}; most started in {2} ({3})."},
+    {"history.started", "Begonnen", "Started"},
+    {"history.ended", "Ge\xc3\xabindigd", "Ended"},
+    {"history.table.caption", "Verbanden en deelnames per jaar", "Arrangements and memberships per year"},
+    {"history.col.year", "Jaar", "Year"},
+    {"history.col.active", "Van kracht", "In force"},
+    {"history.col.joined", "Toegetreden", "Joined"},
+    {"history.col.left", "Uitgetreden", "Left"},
+    {"history.col.municipality", "Gemeente", "Municipality"},
+    {"history.moves.title", "Wie trad het vaakst toe of uit", "Who joined or left most"},
+    {"history.moves.intro", "Toegetreden telt elke deelname die in {0}\xe2\x80\x93{1} begon (ook als oprichter); uitgetreden telt elke deelname die eindigde terwijl het verband doorging.",
+                            "Joined counts every membership that began in {0}\xe2\x80\x93{1} (founders included); left counts every membership that ended while the arrangement went on."},
+    {"history.joined.caption", "Gemeenten die het vaakst toetraden", "Municipalities that joined most"},
+    {"history.left.caption", "Gemeenten die het vaakst uittraden", "Municipalities that left most"},
+    {"history.rejoin.title", "Uitgestapt en later weer ingestapt", "Left and later joined again"},
+    {"history.rejoin.none", "Geen gemeente stapte uit een verband en later in een verband op hetzelfde terrein.",
+                            "No municipality left an arrangement and later joined one in the same field."},
+    {"history.rejoin.intro", "{0} keer stapte een gemeente uit een verband en later in een ander verband op hetzelfde beleidsterrein: de knipperlichtrelatie uit de praktijkregels, nu met de data uit het register.",
+                             "{0} times a municipality left an arrangement and later joined another in the same policy field: the on-off relationship of the practice rules, now from the register's dates."},
+    {"history.rejoin.caption", "Uitgestapt en later weer ingestapt op hetzelfde terrein", "Left and later joined again in the same field"},
+    {"history.col.left_arr", "Uitgestapt uit", "Left"},
+    {"history.col.left_year", "Laatste jaar", "Last year"},
+    {"history.col.joined_arr", "Later in", "Later joined"},
+    {"history.col.joined_year", "Vanaf", "From"},
+    {"history.note", "Jaren zijn jaren van kracht: een versie die op 1 januari 2024 vervalt, was voor het laatst van kracht in 2023. Opgeheven gemeenten tellen mee bij hun opvolger.",
+                     "Years are years in force: a version that lapses on 1 January 2024 was last in force in 2023. Dissolved municipalities count with their successor."},
+};
+
+// Texts with a singular and a plural form (one: count == 1, in both languages).
+struct PluralEntry {
+    const char* key;
+    const char* nl_one;
+    const char* nl_other;
+    const char* en_one;
+    const char* en_other;
+};
+
+const PluralEntry k_plurals[] = {
+    {"n.pairs", "{0} paar", "{0} paren", "{0} pair", "{0} pairs"},
 };
 
 const Entry k_forms[] = {
@@ -366,6 +454,10 @@ const std::string& tr(Lang lang, std::string_view key) {
             m[{e.key, Lang::nl}] = e.nl;
             m[{e.key, Lang::en}] = e.en;
         }
+        for (const auto& e : k_plurals) {
+            m[{e.key, Lang::nl}] = e.nl_other;
+            m[{e.key, Lang::en}] = e.en_other;
+        }
         return m;
     }();
     auto it = cache.find({key, lang});
@@ -376,7 +468,36 @@ const std::string& tr(Lang lang, std::string_view key) {
 std::vector<std::string> text_keys() {
     std::vector<std::string> keys;
     for (const auto& [k, e] : index()) keys.emplace_back(k);
+    for (const auto& e : k_plurals) keys.emplace_back(e.key);
     return keys;
+}
+
+std::vector<std::string> plural_keys() {
+    std::vector<std::string> keys;
+    for (const auto& e : k_plurals) keys.emplace_back(e.key);
+    return keys;
+}
+
+const std::string& tr_form(Lang lang, std::string_view key, bool singular) {
+    static const std::map<std::pair<std::string_view, Lang>, std::string> one = [] {
+        std::map<std::pair<std::string_view, Lang>, std::string> m;
+        for (const auto& e : k_plurals) {
+            m[{e.key, Lang::nl}] = e.nl_one;
+            m[{e.key, Lang::en}] = e.en_one;
+        }
+        return m;
+    }();
+    if (!singular) {
+        if (one.count({key, lang}) == 0) throw Error("report text '" + std::string(key) + "' has no plural forms");
+        return tr(lang, key);
+    }
+    auto it = one.find({key, lang});
+    if (it == one.end()) throw Error("report text '" + std::string(key) + "' has no plural forms");
+    return it->second;
+}
+
+std::string trn(Lang lang, std::string_view key, std::int64_t count, std::initializer_list<std::string> args) {
+    return fill(tr_form(lang, key, count == 1), args);
 }
 
 std::string fill(std::string_view pattern, std::initializer_list<std::string> args) {

@@ -20,6 +20,13 @@ std::vector<std::string> text_keys();
 std::string fill(std::string_view pattern, std::initializer_list<std::string> args);
 // tr + fill.
 std::string trf(Lang lang, std::string_view key, std::initializer_list<std::string> args);
+// A text with a singular and a plural form ("1 paar" / "2 paren", as gettext's
+// ngettext): the form for count, filled with args. tr() on such a key gives
+// the plural form.
+std::string trn(Lang lang, std::string_view key, std::int64_t count, std::initializer_list<std::string> args);
+// The keys that have plural forms, and a form of one: for tests.
+std::vector<std::string> plural_keys();
+const std::string& tr_form(Lang lang, std::string_view key, bool singular);
 
 // Numbers as the reader writes them: nl "1.234,5", en "1,234.5".
 std::string number(Lang lang, double value, int decimals);

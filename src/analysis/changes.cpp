@@ -205,3 +205,40 @@ std::pair<Table, Table> division_changes(const Dataset& old_d, const Dataset& ne
 }
 
 }  // namespace regionet::analysis
+
+namespace regionet::analysis {
+
+Table arrangement_counts(const Dataset& old_d, const Dataset& new_d, const std::vector<MunicipalityChange>& changes) {
+    Table t;
+    t.name = "changes_arrangements";
+    t.columns = {{"code", "later municipality code"},
+                 {"name", "later municipality name"},
+                 {"then", "arrangements (not regions) of its earlier municipalities, each counted once"},
+                 {"now", "arrangements (not regions) it takes part in"},
+                 {"change", "now - then"},
+                 {"from_old", "earlier municipalities whose successor it is (';')"}};
+    std::vector<std::set<std::size_t>> then(new_d.municipalities.size());
+    std::vector<std::vector<std::string>> from(new_d.municipalities.size());
+    for (const auto& c : changes) {
+        const auto s = c.successor();
+        if (s >= new_d.municipalities.size()) continue;
+        from[s].push_back(old_d.municipalities[c.old_index].code);
+        for (auto k : old_d.memberships_of_municipality()[c.old_index]) {
+            const auto a = old_d.memberships[k].arrangement;
+            if (!old_d.arrangements[a].is_region()) then[s].insert(a);
+        }
+    }
+    for (std::size_t m = 0; m < new_d.municipalities.size(); ++m) {
+        std::int64_t now = 0;
+        for (auto k : new_d.memberships_of_municipality()[m])
+            now += !new_d.arrangements[new_d.memberships[k].arrangement].is_region();
+        std::sort(from[m].begin(), from[m].end());
+        std::string f;
+        for (const auto& c : from[m]) f += (f.empty() ? "" : ";") + c;
+        const auto n_then = static_cast<std::int64_t>(then[m].size());
+        t.rows.push_back({new_d.municipalities[m].code, new_d.municipalities[m].name, n_then, now, now - n_then, f});
+    }
+    return t;
+}
+
+}  // namespace regionet::analysis

@@ -83,3 +83,14 @@ std::pair<Table, Table> division_changes(const Dataset& old_d, const Dataset& ne
                                          const std::vector<MunicipalityChange>& changes);
 
 }  // namespace regionet::analysis
+
+namespace regionet::analysis {
+
+// "changes_arrangements": per later municipality the arrangements (not regions
+// of a division) it takes part in then and now: code, name, then (distinct
+// arrangements of the earlier municipalities whose successor it is), now,
+// change, from_old (those earlier codes, ';'). Pass both datasets as they are
+// to be compared (a dated register as on its reference year: analysis::apply).
+Table arrangement_counts(const Dataset& old_d, const Dataset& new_d, const std::vector<MunicipalityChange>& changes);
+
+}  // namespace regionet::analysis

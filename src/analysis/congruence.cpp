@@ -1,4 +1,5 @@
 #include "analysis/congruence.hpp"
+#include "model/text.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -17,12 +18,6 @@ Cell measure(double v) { return std::isfinite(v) ? Cell(v) : Cell{}; }
 }  // namespace
 
 namespace {
-
-std::string lower(std::string s) {
-    for (auto& c : s)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return s;
-}
 
 // The partitions compared: every division, plus "province" from
 // Municipality::province when no province division exists.

@@ -1,18 +1,9 @@
 #include "analysis/graphs.hpp"
+#include "model/text.hpp"
 
 #include <algorithm>
 
 namespace regionet::analysis {
-
-namespace {
-
-std::string lower(std::string s) {
-    for (auto& c : s)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return s;
-}
-
-}  // namespace
 
 std::string Filter::describe() const {
     std::string s;
@@ -34,7 +25,26 @@ Weighting parse_weighting(const std::string& s) {
     throw UsageError("unknown weighting '" + s + "'; expected count or newman");
 }
 
-Dataset apply(const Dataset& d, const Filter& f) {
+std::optional<int> effective_year(const Dataset& d, const Filter& f) {
+    if (f.active_in) return f.active_in;
+    if (f.all_years || d.reference_date.size() < 4) return std::nullopt;
+    // Memberships with end years: a register with its history (arrangements with
+    // end years alone, as in the seed data, are a list of what once was).
+    const bool dated =
+        std::any_of(d.memberships.begin(), d.memberships.end(), [](const auto& m) { return m.end_year.has_value(); });
+    if (!dated) return std::nullopt;
+    int year = 0;
+    for (std::size_t i = 0; i < 4; ++i) {
+        const char c = d.reference_date[i];
+        if (c < '0' || c > '9') return std::nullopt;
+        year = year * 10 + (c - '0');
+    }
+    return year;
+}
+
+Dataset apply(const Dataset& d, const Filter& filter) {
+    Filter f = filter;
+    f.active_in = effective_year(d, filter);
     if (f.empty()) return d;
     Dataset out;
     out.name = d.name;

@@ -18,6 +18,7 @@ struct Filter {
     std::string division;                // keep regions of this division only; "none": ordinary arrangements only
     std::string region;                  // keep the municipalities in this region (arrangement id or name)
     std::optional<int> active_in;        // keep memberships and arrangements active in this year
+    bool all_years = false;              // a dated register (nl-2026): keep ended ones too (default: as on its reference date)
     std::optional<std::size_t> exclude_larger_than;  // drop arrangements with more members
 
     bool empty() const noexcept {
@@ -28,7 +29,13 @@ struct Filter {
 };
 
 // The dataset restricted by the filter (arrangements left without members are dropped).
+// A dataset with ended memberships (a register with its history, nl-2026) is
+// seen as it stood in its reference year unless active_in or all_years says
+// otherwise; datasets without membership end years are unaffected.
 Dataset apply(const Dataset& dataset, const Filter& filter);
+// The year apply() restricts to: filter.active_in, else the reference year of a
+// dataset with membership end years (unless all_years), else none.
+std::optional<int> effective_year(const Dataset& dataset, const Filter& filter);
 
 enum class Weighting { count, newman };
 Weighting parse_weighting(const std::string& s);  // throws UsageError

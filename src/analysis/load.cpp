@@ -19,6 +19,21 @@ double LoadWeights::role(Role r) const {
     return it == role_factor.end() ? 1.0 : it->second;
 }
 
+double LoadWeights::bodies(std::string_view list) const {
+    if (list.empty()) return 1.0;
+    std::optional<double> best;
+    while (!list.empty()) {
+        const auto k = list.find(';');
+        const auto body = list.substr(0, k);
+        list = k == std::string_view::npos ? std::string_view{} : list.substr(k + 1);
+        if (body.empty()) continue;
+        auto it = body_factor.find(std::string(body));
+        const double f = it == body_factor.end() ? default_body_factor : it->second;
+        if (!best || f > *best) best = f;
+    }
+    return best.value_or(1.0);
+}
+
 namespace {
 
 SourceLoc where(const std::string& source, const toml::source_region& region) {
@@ -78,9 +93,16 @@ LoadWeights parse_weights(std::string_view text, const std::string& source) {
                     throw ImportError(where(source, bv.source()),
                                       "unknown key '" + name + "' in [board]; expected meetings_per_seat or unknown_seats");
             }
+        } else if (key == "bodies") {
+            for (const auto& [bk, bv] : section(node, key, source)) {
+                const std::string body(bk.str());
+                const double v = number(bv, "bodies." + body, source);
+                if (body == "default") w.default_body_factor = v;
+                else w.body_factor[body] = v;
+            }
         } else {
             throw ImportError(where(source, node.source()),
-                              "unknown section '" + key + "'; expected [forms], [roles] or [board]");
+                              "unknown section '" + key + "'; expected [forms], [roles], [bodies] or [board]");
         }
     }
     return w;
@@ -98,7 +120,7 @@ LoadResult load(const Dataset& d, const LoadWeights& w) {
         out.members = d.members_of_arrangement()[a].size();
         const auto n = static_cast<std::int64_t>(out.members);
         out.coordination_pairs = n * (n - 1) / 2;
-        out.meetings_per_year = w.form(x.form);
+        out.meetings_per_year = x.is_region() ? 0.0 : w.form(x.form);  // a region holds no meetings
     }
     r.municipalities.resize(d.municipalities.size());
     for (std::size_t m = 0; m < d.municipalities.size(); ++m) {
@@ -113,7 +135,8 @@ LoadResult load(const Dataset& d, const LoadWeights& w) {
             if (ms.role == Role::host || a.host == x.code) ++out.host_roles;
             out.board_seats += ms.board_seats.value_or(0);
             const double seats = ms.board_seats ? static_cast<double>(*ms.board_seats) : w.unknown_seats;
-            out.weighted_load += w.form(a.form) * w.role(ms.role) + w.meetings_per_seat * seats;
+            if (a.is_region()) continue;  // a region of a division holds no meetings: context, not load
+            out.weighted_load += w.form(a.form) * w.role(ms.role) * w.bodies(ms.bodies) + w.meetings_per_seat * seats;
         }
         if (x.population && *x.population > 0)
             out.load_per_10k_inhabitants = out.weighted_load * 10000.0 / static_cast<double>(*x.population);
@@ -139,7 +162,7 @@ Table municipality_table(const LoadResult& r) {
         {"memberships", "arrangements it takes part in"},
         {"host_roles", "arrangements it hosts (role host or named host)"},
         {"board_seats", "recorded board seats"},
-        {"weighted_load", "meetings per year: sum of form meetings x role factor + seats x meetings per seat"},
+        {"weighted_load", "meetings per year: sum of form meetings x role factor x body factor + seats x meetings per seat"},
         {"load_per_10k_inhabitants", "weighted_load per 10,000 inhabitants (empty without population)"},
         {"rank", "1 = heaviest weighted load; ties broken by code"},
     };

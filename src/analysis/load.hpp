@@ -6,8 +6,10 @@
 //
 // Weights come from a TOML file (data/weights.toml ships the defaults):
 //   weighted_load(m) = sum over m's memberships k in arrangement a of
-//       form_meetings(a.form) * role_factor(k.role)
+//       form_meetings(a.form) * role_factor(k.role) * body_factor(k.bodies)
 //     + meetings_per_seat * seats(k)
+// where body_factor is the highest factor of the bodies taking part
+// (Membership.bodies, "college;raad"), 1 when the data names none.
 // where seats(k) = k.board_seats, or unknown_seats when the data has none.
 #include <cstddef>
 #include <cstdint>
@@ -28,10 +30,14 @@ struct LoadWeights {
     std::map<std::string, double> role_factor;    // "member", "host", "client"
     double meetings_per_seat = 0.0;               // extra meetings per year per board seat
     double unknown_seats = 0.0;                   // seats assumed where a membership has none recorded
+    std::map<std::string, double> body_factor;    // "college", "raad", ... ([bodies])
+    double default_body_factor = 1.0;             // bodies not listed
     std::string source;                           // file the weights came from (for captions)
 
     double form(std::string_view f) const;        // default_form_meetings when absent
     double role(Role r) const;                    // 1.0 when absent
+    // Highest factor of the ";"-separated bodies; 1.0 when bodies is empty.
+    double bodies(std::string_view bodies) const;
 };
 
 // Parses weights from TOML text. Throws ImportError with "source:line:column"

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "analysis/scope.hpp"
 #include "model/error.hpp"
 
 namespace regionet::analysis {
@@ -81,7 +82,9 @@ std::vector<OverlapRow> overlap(const Dataset& d, const OverlapOptions& o) {
             r.nested = !r.identical && shared == std::min(size[a], size[b]);
             r.same_domain = !d.arrangements[a].domain.empty() &&
                             same_text_ci(d.arrangements[a].domain, d.arrangements[b].domain);
-            r.redundancy_candidate = r.same_domain && jaccard >= o.redundancy_threshold;
+            // Never one body twice, a body and its region, or two divisions' regions (analysis/scope.hpp).
+            r.redundancy_candidate = r.same_domain && jaccard >= o.redundancy_threshold &&
+                                     may_be_redundant(relation(d, a, b));
             r.two_member_pair = size[a] == 2 && size[b] == 2;
             if (r.redundancy_candidate) {
                 // Members are sorted by code within an arrangement: a merge walk.

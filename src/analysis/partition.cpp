@@ -1,4 +1,5 @@
 #include "analysis/partition.hpp"
+#include "model/text.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -12,12 +13,6 @@
 namespace regionet::analysis {
 
 namespace {
-
-std::string lower(std::string s) {
-    for (auto& c : s)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return s;
-}
 
 // Dense labels 0..k-1 in order of first appearance; returns k.
 std::size_t densify(std::vector<igraph_integer_t>& labels) {

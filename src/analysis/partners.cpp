@@ -1,4 +1,5 @@
 #include "analysis/partners.hpp"
+#include "model/lookup.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -33,12 +34,7 @@ std::string fixed(double v, int decimals) {
 }  // namespace
 
 std::vector<PartnerCandidate> partners(const Dataset& d, const std::string& code, const PartnerOptions& o) {
-    auto self = d.municipality_index(code);
-    if (!self)
-        for (std::size_t i = 0; i < d.municipalities.size() && !self; ++i)
-            if (d.municipalities[i].name == code) self = i;
-    if (!self) throw UsageError("no municipality '" + code + "' in dataset " + d.name + " (give a code or exact name)");
-    const auto me = *self;
+    const auto me = find_municipality_by_key(d, code);
     const auto n = d.municipalities.size();
     const auto& mine = d.municipalities[me];
 

@@ -1,6 +1,7 @@
 #include "analysis/screen.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -17,9 +18,9 @@ namespace regionet::analysis {
 
 namespace {
 
+// The publication the lessons come from (the report cites it, never an internal file).
 const char* const kSource =
-    "DOMAIN.md, 'What practice has learned': evaluations of ambtelijke fusies 2005-2017 "
-    "(A.F.A. Korsten, essay on Samen en Toch Apart, c. 2016)";
+    "A.F.A. Korsten (c. 2016), essay on \"Samen en Toch Apart\" (SETA): evaluations of ambtelijke fusies 2005-2017";
 
 struct Practice {
     const char* rule;
@@ -117,6 +118,33 @@ bool is_fusion(const Arrangement& a, const ScreenOptions& o) {
     return std::find(o.fusion_forms.begin(), o.fusion_forms.end(), a.form) != o.fusion_forms.end();
 }
 
+// The fusion lessons (dominant partner) speak of merged civil services and work
+// organisations, not of every joint arrangement.
+bool is_close_form(const Arrangement& a, const ScreenOptions& o) {
+    return is_fusion(a, o) || std::find(o.close_forms.begin(), o.close_forms.end(), a.form) != o.close_forms.end();
+}
+
+// An area arrangement (a recreation area on a provincial border, a lake, a
+// river basin) is expected to cross borders: the area decides who takes part.
+bool is_area_arrangement(const Arrangement& a, const ScreenOptions& o) {
+    std::string domain;
+    for (char c : a.domain) domain += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return std::find(o.area_domains.begin(), o.area_domains.end(), domain) != o.area_domains.end();
+}
+
+// Islands (the Wadden islands) border no other municipality on land and lie in
+// two provinces: the border rules leave them out of the member set.
+bool is_island(const Dataset& d, std::size_t m, const ScreenOptions& o) {
+    const auto& x = d.municipalities[m];
+    return std::find(o.islands.begin(), o.islands.end(), x.code) != o.islands.end() ||
+           std::find(o.islands.begin(), o.islands.end(), x.name) != o.islands.end();
+}
+
+std::vector<std::size_t> mainland(const Dataset& d, std::vector<std::size_t> ms, const ScreenOptions& o) {
+    ms.erase(std::remove_if(ms.begin(), ms.end(), [&](auto m) { return is_island(d, m, o); }), ms.end());
+    return ms;
+}
+
 void fusion_partners(const Dataset& d, const ScreenOptions& o, std::vector<Finding>& out) {
     for (std::size_t a = 0; a < d.arrangements.size(); ++a) {
         const auto& arr = d.arrangements[a];
@@ -143,7 +171,7 @@ void fusion_partners(const Dataset& d, const ScreenOptions& o, std::vector<Findi
 
 void dominant_partner(const Dataset& d, const ScreenOptions& o, std::vector<Finding>& out) {
     for (std::size_t a = 0; a < d.arrangements.size(); ++a) {
-        if (!in_partner_scope(d, a, o)) continue;
+        if (!in_partner_scope(d, a, o) || !is_close_form(d.arrangements[a], o)) continue;
         auto ms = members(d, a);
         if (!std::all_of(ms.begin(), ms.end(), [&](auto m) { return d.municipalities[m].population.has_value(); }))
             continue;
@@ -162,10 +190,10 @@ void dominant_partner(const Dataset& d, const ScreenOptions& o, std::vector<Find
         f.value = ratio;
         const auto big_name = name_of(d, ms[0]);
         const auto r = fixed(ratio, 1);
-        f.detail_nl = big_name + " heeft " + std::to_string(big) + " inwoners, " + r +
+        f.detail_nl = arr.name + ": " + big_name + " heeft " + std::to_string(big) + " inwoners, " + r +
                       " keer zoveel als de op één na grootste partner " + name_of(d, ms[1]) + " (" +
                       std::to_string(second) + ").";
-        f.detail_en = big_name + " has " + std::to_string(big) + " inhabitants, " + r +
+        f.detail_en = arr.name + ": " + big_name + " has " + std::to_string(big) + " inhabitants, " + r +
                       " times the next largest partner " + name_of(d, ms[1]) + " (" + std::to_string(second) + ").";
         f.question_nl = "Hoe blijft de invloed van de kleinere partners naast " + big_name +
                         " geborgd, en accepteren zij bewust de rol van kleine partner?";
@@ -177,8 +205,8 @@ void dominant_partner(const Dataset& d, const ScreenOptions& o, std::vector<Find
 
 void other_province(const Dataset& d, const ScreenOptions& o, std::vector<Finding>& out) {
     for (std::size_t a = 0; a < d.arrangements.size(); ++a) {
-        if (!in_partner_scope(d, a, o)) continue;
-        const auto ms = members(d, a);
+        if (!in_partner_scope(d, a, o) || is_area_arrangement(d.arrangements[a], o)) continue;
+        const auto ms = mainland(d, members(d, a), o);
         std::map<std::string, std::vector<std::size_t>> by_province;
         for (auto m : ms)
             if (!d.municipalities[m].province.empty()) by_province[d.municipalities[m].province].push_back(m);
@@ -205,9 +233,9 @@ void other_province(const Dataset& d, const ScreenOptions& o, std::vector<Findin
         f.value = static_cast<double>(by_province.size());
         const auto who_nl = join_names(names_of(d, outside), "en");
         const auto who_en = join_names(names_of(d, outside), "and");
-        f.detail_nl = who_nl + " (" + join_names(provinces, "en") + ") " + (outside.size() == 1 ? "ligt" : "liggen") +
+        f.detail_nl = arr.name + ": " + who_nl + " (" + join_names(provinces, "en") + ") " + (outside.size() == 1 ? "ligt" : "liggen") +
                       " in een andere provincie dan de andere partners (" + main + ").";
-        f.detail_en = who_en + " (" + join_names(provinces, "and") + ") " + (outside.size() == 1 ? "lies" : "lie") +
+        f.detail_en = arr.name + ": " + who_en + " (" + join_names(provinces, "and") + ") " + (outside.size() == 1 ? "lies" : "lie") +
                       " in another province than the other partners (" + main + ").";
         f.question_nl = "Wat betekent de provinciegrens voor " + arr.name +
                         ": voor toezicht, voor de regionale indelingen waarin de partners zitten en voor de "
@@ -250,8 +278,9 @@ bool adjacency(const Dataset& d, const std::vector<std::size_t>& ms, const Scree
 
 void not_neighbours(const Dataset& d, const ScreenOptions& o, std::vector<Finding>& out) {
     for (std::size_t a = 0; a < d.arrangements.size(); ++a) {
-        if (!in_partner_scope(d, a, o)) continue;
-        const auto ms = members(d, a);
+        if (!in_partner_scope(d, a, o) || is_area_arrangement(d.arrangements[a], o)) continue;
+        const auto ms = mainland(d, members(d, a), o);
+        if (ms.size() < 2) continue;
         std::set<std::pair<std::size_t, std::size_t>> adjacent;
         bool by_distance = false;
         if (!adjacency(d, ms, o, adjacent, by_distance)) continue;
@@ -284,14 +313,14 @@ void not_neighbours(const Dataset& d, const ScreenOptions& o, std::vector<Findin
                                         : std::string("(no shared border)");
         const auto who_nl = join_names(names_of(d, subjects), "en");
         const auto who_en = join_names(names_of(d, subjects), "and");
-        f.detail_nl = "De partners vormen " + std::to_string(components.size()) + " geografisch losse groepen " +
+        f.detail_nl = "De partners in " + arr.name + " vormen " + std::to_string(components.size()) + " geografisch losse groepen " +
                       how_nl + "; " + who_nl + (subjects.size() == 1 ? " grenst" : " grenzen") +
                       " niet aan de andere partners.";
-        f.detail_en = "The partners form " + std::to_string(components.size()) + " separate groups " + how_en + "; " +
+        f.detail_en = "The partners in " + arr.name + " form " + std::to_string(components.size()) + " separate groups " + how_en + "; " +
                       who_en + (subjects.size() == 1 ? " does" : " do") + " not border the other partners.";
-        f.question_nl = "Wat maakt deze samenwerking over afstand werkbaar, en zijn er buurgemeenten die meer voor de "
+        f.question_nl = "Wat maakt " + arr.name + " over afstand werkbaar, en zijn er buurgemeenten die meer voor de "
                         "hand liggen?";
-        f.question_en = "What makes this cooperation at a distance workable, and are there neighbouring "
+        f.question_en = "What makes " + arr.name + " workable at a distance, and are there neighbouring "
                         "municipalities that would be more obvious partners?";
         out.push_back(std::move(f));
     }
@@ -379,6 +408,15 @@ ScreenOptions parse_screen_options(std::string_view text, const std::string& sou
                 if (!v.is_string()) throw bad(k, "an array of strings");
                 o.fusion_forms.push_back(*v.value<std::string>());
             }
+        } else if (k == "close_forms" || k == "area_domains" || k == "islands") {
+            const auto* arr = node.as_array();
+            if (!arr) throw bad(k, "an array of strings");
+            auto& list = k == "close_forms" ? o.close_forms : k == "area_domains" ? o.area_domains : o.islands;
+            list.clear();
+            for (const auto& v : *arr) {
+                if (!v.is_string()) throw bad(k, "an array of strings");
+                list.push_back(*v.value<std::string>());
+            }
         } else if (k == "max_fusion_partners" || k == "max_partners") {
             const auto v = node.value<std::int64_t>();
             if (!node.is_integer() || !v || *v < 1) throw bad(k, "a positive integer");
@@ -392,8 +430,8 @@ ScreenOptions parse_screen_options(std::string_view text, const std::string& sou
             o.knipperlicht = *node.value<bool>();
         } else {
             throw Error(source_name + ": unknown key '" + k +
-                        "' (expected fusion_forms, max_fusion_partners, max_partners, size_ratio, "
-                        "neighbour_distance_km, knipperlicht)");
+                        "' (expected fusion_forms, close_forms, area_domains, islands, max_fusion_partners, max_partners, "
+                        "size_ratio, neighbour_distance_km, knipperlicht)");
         }
     }
     return o;

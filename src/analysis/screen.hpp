@@ -22,6 +22,16 @@ struct ScreenOptions {
     // The partner rules (dominant_partner, other_province, not_neighbours) apply
     // to ordinary arrangements (not regions) with 2..max_partners members.
     std::size_t max_partners = 8;
+    // The fusion lessons (dominant_partner) apply to close cooperation only: the
+    // fusion forms and these (work organisations, host constructions, SSCs).
+    std::vector<std::string> close_forms{"gastheer", "ssc", "gr_bedrijfsvoeringsorganisatie", "werkorganisatie"};
+    // The border rules (other_province, not_neighbours) skip area arrangements,
+    // which the area decides (a recreation area on a provincial border) ...
+    std::vector<std::string> area_domains{"recreatie", "water"};
+    // ... and leave islands out of the member set (code or name): the Wadden
+    // islands border no municipality on land and lie in two provinces.
+    std::vector<std::string> islands{"GM0448", "GM0096", "GM0093", "GM0060", "GM0088",
+                                     "Texel", "Vlieland", "Terschelling", "Ameland", "Schiermonnikoog"};
     // Rule "dominant_partner": largest population / second largest >= this.
     double size_ratio = 3.0;
     // Rule "not_neighbours" without a neighbour table: two partners count as

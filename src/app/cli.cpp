@@ -4,6 +4,7 @@
 
 #include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "importers/importer.hpp"
 
@@ -36,9 +37,30 @@ void add_filter_options(CLI::App& cmd, analysis::Filter& f) {
     cmd.add_option("--province", f.province, "only municipalities of this province");
     cmd.add_option("--division", f.division, "only regions of this division ('none': only ordinary arrangements)");
     cmd.add_option("--region", f.region, "only municipalities in this region (id or name)");
-    cmd.add_option("--active-in", f.active_in, "only memberships active in this year");
+    cmd.add_option("--active-in", f.active_in, "only memberships active in this year (a dated register such as nl-2026: default its reference year)");
+    cmd.add_flag("--all-years", f.all_years, "a dated register (nl-2026): every membership of every year, ended ones included");
     cmd.add_option("--exclude-larger-than", f.exclude_larger_than,
                    "drop arrangements with more members (national ones connect everything)");
+}
+
+void add_analysis_options(CLI::App& cmd, analysis::Filter& filter, std::string& format, std::string& out, bool& no_save) {
+    add_filter_options(cmd, filter);
+    add_format_option(cmd, format);
+    add_output_options(cmd, out, no_save);
+}
+
+void add_scope_options(CLI::App& cmd, analysis::ScopeOptions& s) {
+    cmd.add_flag("--include-regions", s.include_regions,
+                 "count regions of official divisions as arrangements (default: they are context, not cooperation)");
+    cmd.add_flag("--include-duplicates", s.include_duplicates,
+                 "count second registrations of one body (duplicate_of) beside the first");
+    cmd.add_flag("--include-ended", s.include_ended,
+                 "count arrangements ended by the dataset's reference year");
+}
+
+Dataset filtered_scope(const Dataset& d, const analysis::Filter& f, analysis::ScopeOptions s) {
+    if (!f.division.empty() && f.division != "none") s.include_regions = true;
+    return analysis::cooperation_scope(analysis::apply(d, f), s);
 }
 
 fs::path data_dir() {
@@ -81,32 +103,60 @@ std::string import_defaults(Store& store) {
 }
 
 Loaded load_dataset(bool load_default) {
-    auto& g = global();
+    const auto& g = global();
+    auto wanted = g.dataset;
     Loaded out;
     if (load_default) {
         out.store = std::make_unique<Store>(g.db, Store::Mode::read_write);
         if (out.store->datasets().empty()) {
             const auto first = import_defaults(*out.store);
-            if (!g.dataset) g.dataset = first;
-        } else if (!g.dataset && out.store->datasets().size() > 1) {
+            if (!wanted) wanted = first;
+        } else if (!wanted && out.store->datasets().size() > 1) {
             // The main job on a database of several datasets: the embedded default.
             for (const auto& name : default_names())
                 if (out.store->has_dataset(name)) {
-                    g.dataset = name;
+                    wanted = name;
                     break;
                 }
         }
     } else {
         out.store = std::make_unique<Store>(g.db, Store::Mode::read_only);
     }
-    const auto name = out.store->resolve(g.dataset);
+    const auto name = out.store->resolve(wanted);
     out.dataset = out.store->load(name);
     return out;
 }
 
-void save_results(const std::string& dataset, const std::vector<const Table*>& tables) {
+std::string read_text_file(const fs::path& path, const std::string& what) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(path.string() + ": cannot read the " + what);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+analysis::LoadWeights read_weights(const std::string& file) {
+    const auto path = file.empty() ? data_dir() / "weights.toml" : fs::path(file);
+    return analysis::parse_weights(read_text_file(path, "weights file"), path.string());
+}
+
+analysis::ScreenOptions read_screen_options(const std::string& file) {
+    const auto path = file.empty() ? data_dir() / "screening.toml" : fs::path(file);
+    if (file.empty() && !fs::exists(path)) return {};
+    return analysis::parse_screen_options(read_text_file(path, "screening configuration"), path.string());
+}
+
+void save_results(const std::string& dataset, const std::vector<const Table*>& tables, const std::string& filter) {
     Store store(global().db, Store::Mode::read_write);
-    for (const auto* t : tables) store.save_result(dataset, *t);
+    for (const auto* t : tables) store.save_result(dataset, *t, filter);
+}
+
+void save_report_results(const std::string& dataset_name, const Dataset& dataset, const analysis::ReportResults& results,
+                         std::string_view language, const std::string& filter) {
+    const auto tables = analysis::result_tables(dataset, results, language);
+    std::vector<const Table*> pointers;
+    for (const auto& t : tables) pointers.push_back(&t);
+    save_results(dataset_name, pointers, filter);
 }
 
 void write_file_atomic(const fs::path& path, std::string_view content) {
@@ -131,6 +181,12 @@ void write_file_atomic(const fs::path& path, std::string_view content) {
         fs::remove(tmp, ec);
         throw Error(path.string() + ": cannot replace: " + ec.message());
     }
+}
+
+void print_table(const Table& table, const std::string& format, const std::string& out_file) {
+    std::ostringstream s;
+    render::write_table(table, render::parse_format(format), s);
+    emit(out_file, s.str());
 }
 
 void emit(const std::string& out_file, const std::string& content) {

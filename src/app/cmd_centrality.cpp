@@ -12,6 +12,7 @@ namespace {
 
 struct CentralityCommand {
     analysis::Filter filter;
+    analysis::ScopeOptions scope;
     analysis::CentralityOptions options;
     std::string weighting = "count";
     std::string table = "municipality";
@@ -28,7 +29,7 @@ void run(CentralityCommand cmd) {
     cmd.options.harmonic = !cmd.no_harmonic;
     auto loaded = load_dataset(true);
     const auto name = loaded.dataset.name;
-    const auto d = analysis::apply(loaded.dataset, cmd.filter);
+    const auto d = filtered_scope(loaded.dataset, cmd.filter, cmd.scope);
     loaded.store.reset();
     const auto result = analysis::centrality(d, cmd.options);
     if (!global().quiet && result.excluded_arrangements)
@@ -41,10 +42,8 @@ void run(CentralityCommand cmd) {
                   << "\n";
     const auto municipalities = analysis::municipality_table(d, result);
     const auto arrangements = analysis::arrangement_table(d, result);
-    std::ostringstream s;
-    render::write_table(cmd.table == "arrangement" ? arrangements : municipalities, render::parse_format(cmd.format), s);
-    emit(cmd.out, s.str());
-    if (!cmd.no_save) save_results(name, {&municipalities, &arrangements});
+    print_table(cmd.table == "arrangement" ? arrangements : municipalities, cmd.format, cmd.out);
+    if (!cmd.no_save) save_results(name, {&municipalities, &arrangements}, cmd.filter.describe());
 }
 
 }  // namespace
@@ -88,9 +87,8 @@ void setup_centrality(CLI::App& app) {
     sub->add_option("--table", cmd->table, "which table to print (both are stored)")
         ->check(CLI::IsMember({"municipality", "arrangement"}))
         ->capture_default_str();
-    add_filter_options(*sub, cmd->filter);
-    add_format_option(*sub, cmd->format);
-    add_output_options(*sub, cmd->out, cmd->no_save);
+    add_analysis_options(*sub, cmd->filter, cmd->format, cmd->out, cmd->no_save);
+    add_scope_options(*sub, cmd->scope);
     sub->callback([cmd] { run(*cmd); });
 }
 

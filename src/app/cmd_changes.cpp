@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "analysis/changes.hpp"
+#include "analysis/graphs.hpp"
 #include "app/cli.hpp"
 #include "app/commands.hpp"
 #include "geo/geo.hpp"
@@ -70,7 +71,9 @@ void run(const ChangesCommand& cmd) {
     const auto changes = analysis::municipality_changes(old_d, new_d, shares, cmd.options);
     const auto municipalities = analysis::municipalities_table(old_d, new_d, changes);
     const auto [divisions, regions] = analysis::division_changes(old_d, new_d, changes);
-    std::vector<const Table*> tables{&municipalities, &divisions, &regions};
+    // Arrangements then and now; a dated register (nl-2026) as on its reference year.
+    const auto counts = analysis::arrangement_counts(analysis::apply(old_d, {}), analysis::apply(new_d, {}), changes);
+    std::vector<const Table*> tables{&municipalities, &counts, &divisions, &regions};
     Table carried;
     if (cmd.carry) {
         carried = analysis::carried_table(old_d, new_d, changes);
@@ -90,12 +93,14 @@ void setup_changes(CLI::App& app) {
         "Every earlier municipality goes to the later municipality holding most of its area (overlay of the\n"
         "stored outlines of both datasets, in RD New); a split one is listed with the share that went to each.\n"
         "Tables: changes_municipalities (code_old, name_old, code_new, name_new, share, status =\n"
-        "unchanged|renamed|merged|split|gone, partners); changes_divisions for divisions present in both\n"
+        "unchanged|renamed|merged|split|gone, partners); changes_arrangements (per later municipality the\n"
+        "arrangements, not regions, then and now: code, name, then, now, change, from_old; a dated register\n"
+        "such as nl-2026 as on its reference year); changes_divisions for divisions present in both\n"
         "(division_old, division_new, municipalities, regions_old, regions_new, changed, ari, nmi);\n"
         "changes_regions (the municipalities that changed region); with --carry changes_carried (every\n"
         "earlier membership on the later municipalities: arrangement_id, arrangement_name, division,\n"
         "code_new, name_new, from_old, share, carried). --format csv prints one table (--table).\n"
-        "Example: regionet changes nl-2016 nl-2024 --carry");
+        "Example: regionet changes nl-2016 nl-2026 --table changes_arrangements --format csv");
     sub->add_option("old", cmd->old_name, "earlier dataset, e.g. nl-2016")->required();
     sub->add_option("new", cmd->new_name, "later dataset, e.g. nl-2024")->required();
     sub->add_flag("--carry", cmd->carry, "carry every earlier membership onto the later municipalities");
@@ -105,7 +110,8 @@ void setup_changes(CLI::App& app) {
         ->capture_default_str();
     add_format_option(*sub, cmd->format);
     sub->add_option("--table", cmd->table, "with --format csv: the table to print")
-        ->check(CLI::IsMember({"changes_municipalities", "changes_divisions", "changes_regions", "changes_carried"}));
+        ->check(CLI::IsMember({"changes_municipalities", "changes_arrangements", "changes_divisions", "changes_regions",
+                               "changes_carried"}));
     add_output_options(*sub, cmd->out, cmd->no_save);
     sub->callback([cmd] { run(*cmd); });
 }

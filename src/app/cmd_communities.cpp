@@ -11,6 +11,7 @@ namespace {
 
 struct CommunitiesCommand {
     analysis::Filter filter;
+    analysis::ScopeOptions scope;
     analysis::CommunityOptions options;
     std::string method = "louvain";
     std::string weighting = "count";
@@ -25,14 +26,18 @@ void run(CommunitiesCommand cmd) {
     cmd.options.weighting = analysis::parse_weighting(cmd.weighting);
     auto loaded = load_dataset(true);
     const auto name = loaded.dataset.name;
-    const auto d = analysis::apply(loaded.dataset, cmd.filter);
+    // Regions stay as the yardstick the clusters are compared with; the pass keeps
+    // them out of the graph unless --include-regions.
+    auto scope = cmd.scope;
+    scope.include_regions = true;
+    const auto d = filtered_scope(loaded.dataset, cmd.filter, scope);
     loaded.store.reset();
     const auto result = analysis::communities(d, cmd.options);
     const auto summary = analysis::summary_table(d, result);
     const auto agreement = analysis::agreement_table(result);
     const auto members = analysis::to_table(d, result);
     emit(cmd.out, render::write_tables({&summary, &agreement, &members}, render::parse_format(cmd.format), cmd.table));
-    if (!cmd.no_save) save_results(name, {&summary, &agreement, &members});
+    if (!cmd.no_save) save_results(name, {&summary, &agreement, &members}, cmd.filter.describe());
 }
 
 }  // namespace
@@ -61,6 +66,8 @@ void setup_communities(CLI::App& app) {
         ->capture_default_str();
     sub->add_flag("--include-regions", cmd->options.include_regions, "build the graph from regions of divisions too");
     add_filter_options(*sub, cmd->filter);
+    sub->add_flag("--include-duplicates", cmd->scope.include_duplicates, "count second registrations of one body");
+    sub->add_flag("--include-ended", cmd->scope.include_ended, "count arrangements ended by the reference year");
     add_format_option(*sub, cmd->format);
     sub->add_option("--table", cmd->table, "with --format csv: community_summary, community_agreement or communities")
         ->check(CLI::IsMember({"community_summary", "community_agreement", "communities"}));

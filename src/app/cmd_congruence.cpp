@@ -27,7 +27,7 @@ void run(const CongruenceCommand& cmd) {
     const auto divisions = analysis::divisions_table(result);
     const auto fits = analysis::to_table(d, result);
     emit(cmd.out, render::write_tables({&divisions, &fits}, render::parse_format(cmd.format), cmd.table));
-    if (!cmd.no_save) save_results(name, {&divisions, &fits});
+    if (!cmd.no_save) save_results(name, {&divisions, &fits}, cmd.filter.describe());
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include "app/cli.hpp"
 #include "app/commands.hpp"
 #include "importers/importer.hpp"
+#include "importers/workbook_importer.hpp"
 
 namespace regionet::app {
 
@@ -15,6 +16,7 @@ struct ImportCommand {
     std::string format;
     std::string source;                  // overrides the dataset's source text
     std::string reference_date;          // overrides the dataset's reference date
+    std::string onto;                    // merge onto this dataset (an inventory onto its source)
     bool keep_going = false;
 };
 
@@ -49,6 +51,11 @@ void run(const ImportCommand& cmd) {
             jobs.push_back({name, {p}});
         }
     }
+    if (!cmd.onto.empty() && jobs.size() != 1)
+        throw UsageError("--onto merges one input (or several with --as) onto a dataset");
+    // The dataset an inventory is merged onto, read before anything is written.
+    std::optional<Dataset> base;
+    if (!cmd.onto.empty()) base = Store(global().db, Store::Mode::read_only).load(cmd.onto);
     // Read and validate everything before the database is touched.
     std::vector<std::pair<Dataset, ImportReport>> ready;
     for (const auto& [name, paths] : jobs) {
@@ -61,6 +68,12 @@ void run(const ImportCommand& cmd) {
         }
         progress.done();
         auto d = builder.finish();
+        if (base) {
+            const auto added = d.arrangements.size();
+            d = workbook::merge_onto(*base, d);
+            report.notice("merged onto " + cmd.onto + ": " + std::to_string(added) + " arrangements from the input, " +
+                          std::to_string(d.arrangements.size()) + " in all");
+        }
         d.name = name;  // --as or the folder name wins over a name inside the bundle
         if (!cmd.source.empty()) d.source = cmd.source;
         if (!cmd.reference_date.empty()) d.reference_date = cmd.reference_date;
@@ -84,6 +97,8 @@ void setup_import(CLI::App& app) {
     sub->add_option("--input-format", cmd->format, "importer to use instead of detecting it (bundle, ...)");
     sub->add_option("--source", cmd->source, "the dataset's source text (default: what the importers say)");
     sub->add_option("--reference-date", cmd->reference_date, "the date the data describe (default: from the inputs)");
+    sub->add_option("--onto", cmd->onto,
+                    "merge the input onto this dataset (an inventory onto the dataset it was made from)");
     sub->add_flag("--keep-going", cmd->keep_going, "report every bad row and import the rest");
     sub->callback([cmd] { run(*cmd); });
 }

@@ -13,6 +13,7 @@ namespace {
 
 struct LoadCommand {
     analysis::Filter filter;
+    analysis::ScopeOptions scope;
     std::string weights;
     std::string table = "municipality";
     std::string format = "text";
@@ -20,28 +21,17 @@ struct LoadCommand {
     bool no_save = false;
 };
 
-analysis::LoadWeights read_weights(const std::string& file) {
-    const auto path = file.empty() ? data_dir() / "weights.toml" : std::filesystem::path(file);
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(path.string() + ": cannot read the weights file");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return analysis::parse_weights(text.str(), path.string());
-}
-
 void run(const LoadCommand& cmd) {
     const auto weights = read_weights(cmd.weights);  // a bad file fails before any work
     auto loaded = load_dataset(true);
     const auto name = loaded.dataset.name;
-    const auto d = analysis::apply(loaded.dataset, cmd.filter);
+    const auto d = filtered_scope(loaded.dataset, cmd.filter, cmd.scope);
     loaded.store.reset();
     const auto result = analysis::load(d, weights);
     const auto municipalities = analysis::municipality_table(result);
     const auto arrangements = analysis::arrangement_table(result);
-    std::ostringstream s;
-    render::write_table(cmd.table == "arrangement" ? arrangements : municipalities, render::parse_format(cmd.format), s);
-    emit(cmd.out, s.str());
-    if (!cmd.no_save) save_results(name, {&municipalities, &arrangements});
+    print_table(cmd.table == "arrangement" ? arrangements : municipalities, cmd.format, cmd.out);
+    if (!cmd.no_save) save_results(name, {&municipalities, &arrangements}, cmd.filter.describe());
 }
 
 }  // namespace
@@ -61,9 +51,8 @@ void setup_load(CLI::App& app) {
     sub->add_option("--table", cmd->table, "which table to print (both are stored)")
         ->check(CLI::IsMember({"municipality", "arrangement"}))
         ->capture_default_str();
-    add_filter_options(*sub, cmd->filter);
-    add_format_option(*sub, cmd->format);
-    add_output_options(*sub, cmd->out, cmd->no_save);
+    add_analysis_options(*sub, cmd->filter, cmd->format, cmd->out, cmd->no_save);
+    add_scope_options(*sub, cmd->scope);
     sub->callback([cmd] { run(*cmd); });
 }
 

@@ -40,6 +40,7 @@ struct MapCommand {
     bool stamp = false;
     bool no_geo = false;
     bool no_outlines = false;
+    bool regions = false;
 };
 
 std::string lower(std::string s) {
@@ -214,6 +215,7 @@ void run(const MapCommand& cmd) {
         in.dataset = &d;
         in.municipality = *m;
         in.min_shared = static_cast<std::size_t>(std::max(1.0, std::ceil(cmd.min_weight)));
+        in.regions = cmd.regions;
         style.caption = caption(d, cmd, "");
         bytes = map::ego(in, style, format);
     } else if (cmd.view == "overlap") {
@@ -342,6 +344,7 @@ void setup_map(CLI::App& app) {
     sub->add_flag("--stamp", cmd->stamp, "put today's date in the caption (output then differs per day)");
     sub->add_flag("--no-geo", cmd->no_geo, "force layout even when coordinates are known");
     sub->add_flag("--no-outlines", cmd->no_outlines, "do not draw municipality outlines");
+    sub->add_flag("--regions", cmd->regions, "ego: draw the regions of divisions it lies in as arrangements too");
     add_filter_options(*sub, cmd->filter);
     sub->callback([cmd] { run(*cmd); });
 }

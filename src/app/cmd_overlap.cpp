@@ -12,6 +12,7 @@ namespace {
 
 struct OverlapCommand {
     analysis::Filter filter;
+    analysis::ScopeOptions scope;
     analysis::OverlapOptions options;
     std::string format = "text";
     std::string out;
@@ -21,13 +22,11 @@ struct OverlapCommand {
 void run(const OverlapCommand& cmd) {
     auto loaded = load_dataset(true);
     const auto name = loaded.dataset.name;
-    const auto d = analysis::apply(loaded.dataset, cmd.filter);
+    const auto d = filtered_scope(loaded.dataset, cmd.filter, cmd.scope);
     loaded.store.reset();
     const auto table = analysis::to_table(analysis::overlap(d, cmd.options));
-    std::ostringstream s;
-    render::write_table(table, render::parse_format(cmd.format), s);
-    emit(cmd.out, s.str());
-    if (!cmd.no_save) save_results(name, {&table});
+    print_table(table, cmd.format, cmd.out);
+    if (!cmd.no_save) save_results(name, {&table}, cmd.filter.describe());
 }
 
 }  // namespace
@@ -50,9 +49,8 @@ void setup_overlap(CLI::App& app) {
                     "Jaccard from which a same-domain pair is a redundancy candidate")
         ->check(CLI::Range(0.0, 1.0))
         ->capture_default_str();
-    add_filter_options(*sub, cmd->filter);
-    add_format_option(*sub, cmd->format);
-    add_output_options(*sub, cmd->out, cmd->no_save);
+    add_analysis_options(*sub, cmd->filter, cmd->format, cmd->out, cmd->no_save);
+    add_scope_options(*sub, cmd->scope);
     sub->callback([cmd] { run(*cmd); });
 }
 

@@ -13,6 +13,7 @@ namespace {
 
 struct PartnersCommand {
     analysis::Filter filter;
+    analysis::ScopeOptions scope;
     analysis::PartnerOptions options;
     std::string code;
     std::string language = "en";
@@ -24,18 +25,19 @@ struct PartnersCommand {
 void run(const PartnersCommand& cmd) {
     auto loaded = load_dataset(true);
     const auto name = loaded.dataset.name;
-    const auto d = analysis::apply(loaded.dataset, cmd.filter);
+    // Regions stay as context (the same-region component); duplicates and ended bodies go.
+    auto scope = cmd.scope;
+    scope.include_regions = true;
+    const auto d = filtered_scope(loaded.dataset, cmd.filter, scope);
     loaded.store.reset();
     auto table = analysis::to_table(d, analysis::partners(d, cmd.code, cmd.options), cmd.language);
-    std::ostringstream s;
-    render::write_table(table, render::parse_format(cmd.format), s);
-    emit(cmd.out, s.str());
+    print_table(table, cmd.format, cmd.out);
     if (!cmd.no_save) {
         // One stored table per municipality asked about.
         std::string key;
         for (char c : cmd.code) key += std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(static_cast<unsigned char>(c))) : '_';
         table.name = "partners_" + key;
-        save_results(name, {&table});
+        save_results(name, {&table}, cmd.filter.describe());
     }
 }
 
@@ -64,9 +66,9 @@ void setup_partners(CLI::App& app) {
     sub->add_option("--language", cmd->language, "language of the reasons")
         ->check(CLI::IsMember({"nl", "en"}))
         ->capture_default_str();
-    add_filter_options(*sub, cmd->filter);
-    add_format_option(*sub, cmd->format);
-    add_output_options(*sub, cmd->out, cmd->no_save);
+    add_analysis_options(*sub, cmd->filter, cmd->format, cmd->out, cmd->no_save);
+    sub->add_flag("--include-duplicates", cmd->scope.include_duplicates, "count second registrations of one body");
+    sub->add_flag("--include-ended", cmd->scope.include_ended, "count arrangements ended by the reference year");
     sub->callback([cmd] { run(*cmd); });
 }
 

@@ -13,6 +13,7 @@ namespace {
 
 struct ScreenCommand {
     analysis::Filter filter;
+    analysis::ScopeOptions scope;
     std::string config;
     std::optional<double> size_ratio;
     std::optional<std::size_t> max_fusion_partners;
@@ -42,15 +43,16 @@ void run(const ScreenCommand& cmd) {
     const auto o = options(cmd);
     auto loaded = load_dataset(true);
     const auto name = loaded.dataset.name;
-    const auto d = analysis::apply(loaded.dataset, cmd.filter);
+    // Ended arrangements stay: leaving and rejoining (knipperlicht) is read from them.
+    auto scope = cmd.scope;
+    scope.include_ended = true;
+    const auto d = filtered_scope(loaded.dataset, cmd.filter, scope);
     loaded.store.reset();
     const auto table = analysis::to_table(d, analysis::screen(d, o), cmd.language);
     if (!global().quiet)
         for (const auto& note : analysis::screen_notes(d, o)) std::cerr << "regionet: note: " << note << "\n";
-    std::ostringstream s;
-    render::write_table(table, render::parse_format(cmd.format), s);
-    emit(cmd.out, s.str());
-    if (!cmd.no_save) save_results(name, {&table});
+    print_table(table, cmd.format, cmd.out);
+    if (!cmd.no_save) save_results(name, {&table}, cmd.filter.describe());
 }
 
 }  // namespace
@@ -82,9 +84,9 @@ void setup_screen(CLI::App& app) {
     sub->add_option("--language", cmd->language, "language of findings and questions")
         ->check(CLI::IsMember({"nl", "en"}))
         ->capture_default_str();
-    add_filter_options(*sub, cmd->filter);
-    add_format_option(*sub, cmd->format);
-    add_output_options(*sub, cmd->out, cmd->no_save);
+    add_analysis_options(*sub, cmd->filter, cmd->format, cmd->out, cmd->no_save);
+    sub->add_flag("--include-regions", cmd->scope.include_regions, "screen regions of divisions as arrangements");
+    sub->add_flag("--include-duplicates", cmd->scope.include_duplicates, "screen second registrations of one body too");
     sub->callback([cmd] { run(*cmd); });
 }
 

@@ -6,6 +6,7 @@
 
 #include "app/cli.hpp"
 #include "app/commands.hpp"
+#include "model/lookup.hpp"
 
 namespace regionet::app {
 
@@ -91,12 +92,7 @@ void run(const ShowCommand& cmd) {
     auto loaded = load_dataset();
     const auto& d = loaded.dataset;
     if (cmd.kind == "municipality") {
-        auto m = d.municipality_index(cmd.key);
-        if (!m) {
-            for (std::size_t i = 0; i < d.municipalities.size() && !m; ++i)
-                if (d.municipalities[i].name == cmd.key) m = i;
-        }
-        if (!m) throw UsageError("no municipality '" + cmd.key + "' in dataset " + d.name + " (give a code or exact name)");
+        const std::optional<std::size_t> m = find_municipality_by_key(d, cmd.key);
         const auto& x = d.municipalities[*m];
         std::int64_t seats = 0;
         for (auto k : d.memberships_of_municipality()[*m]) seats += d.memberships[k].board_seats.value_or(0);
@@ -108,12 +104,7 @@ void run(const ShowCommand& cmd) {
                {"board_seats", std::to_string(seats)}},
               {memberships_of_municipality(d, *m), partners_of_municipality(d, *m)}, cmd.format);
     } else {
-        auto a = d.arrangement_index(cmd.key);
-        if (!a) {
-            for (std::size_t i = 0; i < d.arrangements.size() && !a; ++i)
-                if (d.arrangements[i].name == cmd.key) a = i;
-        }
-        if (!a) throw UsageError("no arrangement '" + cmd.key + "' in dataset " + d.name + " (give an id or exact name)");
+        const std::optional<std::size_t> a = find_arrangement_by_key(d, cmd.key);
         const auto& x = d.arrangements[*a];
         const auto n = d.members_of_arrangement()[*a].size();
         auto year = [](const std::optional<int>& y) { return y ? std::to_string(*y) : std::string(); };

@@ -25,6 +25,8 @@ void setup_partners(CLI::App& app);
 void setup_report(CLI::App& app);
 void setup_map(CLI::App& app);
 void setup_changes(CLI::App& app);
+void setup_explore(CLI::App& app);
+void setup_inventory(CLI::App& app);
 
 inline const std::vector<Setup>& all_commands() {
     static const std::vector<Setup> commands{
@@ -43,6 +45,8 @@ inline const std::vector<Setup>& all_commands() {
         setup_report,
         setup_map,
         setup_changes,
+        setup_explore,
+        setup_inventory,
     };
     return commands;
 }

@@ -20,7 +20,10 @@ struct CloseGraph {
 using ContextPtr = std::unique_ptr<GVC_t, FreeContext>;
 using GraphPtr = std::unique_ptr<Agraph_t, CloseGraph>;
 
-// The process-wide context (plugins loaded once); installs the error capture.
+// The process-wide context (plugins loaded once); installs the error capture
+// and binds the layout plugins' calls of their own functions locally, so that
+// a library of the same process exporting the same name (librttopo's
+// `normalize`, via GDAL) cannot take them over (graphviz.cpp explains).
 // One context only: Graphviz 2.42's pango plugin caches a font name that
 // gvFreeContext frees, so a second context reads freed memory (ASan found it).
 GVC_t* context();
@@ -46,6 +49,11 @@ std::string write_dot(Agraph_t* g);
 // Lays out with engine ("dot", "neato", "fdp", "sfdp") and renders to format
 // ("svg", "png", "pdf", "dot"...). Frees the layout before returning.
 std::string render(GVC_t* gvc, Agraph_t* g, const std::string& engine, const std::string& format);
+
+// The file holding the function that a loaded library's call slot for
+// `symbol` points to ("" when the library is not loaded or has no such slot).
+// Shows whether a Graphviz plugin calls its own functions (see context()).
+std::string binding_of(const std::string& library, const std::string& symbol);
 
 // Text Graphviz reported through agerr since the last call (and clears it).
 std::string take_messages();

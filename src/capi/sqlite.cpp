@@ -9,7 +9,7 @@ void throw_if_corrupt(sqlite3* db) {
     if (!db || (sqlite3_extended_errcode(db) & 0xFF) != SQLITE_CORRUPT) return;
     const char* file = sqlite3_db_filename(db, "main");
     const char* msg = sqlite3_errmsg(db);
-    throw DbError(std::string(file && *file ? file : "database") + ": the database file is damaged (" +
+    throw CorruptError(std::string(file && *file ? file : "database") + ": the database file is damaged (" +
                   (msg ? msg : "corrupt") + "); restore a backup, or import again into a new --db file");
 }
 

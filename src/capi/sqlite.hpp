@@ -13,6 +13,13 @@
 
 namespace regionet::db {
 
+// A damaged database file: its own type, so callers tell it apart by catching
+// it, never by searching an error's text.
+class CorruptError : public DbError {
+public:
+    using DbError::DbError;
+};
+
 struct Close {
     void operator()(sqlite3* d) const noexcept { sqlite3_close_v2(d); }
 };

@@ -388,17 +388,4 @@ std::string outline_wkt(const OGRGeometry& rd, double tolerance_m, int decimals)
     return out.str();
 }
 
-OGRGeometryUniquePtr union_of(const Layer& layer, const std::vector<std::size_t>& indexes) {
-    MessageCollector gdal;
-    OGRMultiPolygon parts;
-    for (std::size_t i : indexes) {
-        std::vector<const OGRPolygon*> polygons;
-        append_polygons(*layer.features.at(i).geometry, polygons);
-        for (const auto* p : polygons) parts.addGeometry(p);
-    }
-    OGRGeometryUniquePtr result(parts.UnionCascaded());
-    if (!result) throw GeoError("union failed: " + gdal.last_error());
-    return result;
-}
-
 }  // namespace regionet::geo

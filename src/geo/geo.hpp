@@ -97,9 +97,6 @@ LatLon point_on_surface(const OGRGeometry& rd);
 // back to WGS84, coordinates rounded to `decimals`, as WKT in lon lat order.
 std::string outline_wkt(const OGRGeometry& rd, double tolerance_m = 100.0, int decimals = 5);
 
-// Union of the geometries of some features (e.g. a region from its members), RD.
-OGRGeometryUniquePtr union_of(const Layer& layer, const std::vector<std::size_t>& indexes);
-
 // Collects GDAL/OGR messages (CPLPushErrorHandlerEx) for its lifetime instead
 // of letting GDAL print them on stderr. Scope-bound, not copyable.
 class MessageCollector {

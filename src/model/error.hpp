@@ -20,13 +20,20 @@ public:
 
 // Where in a user's file something was found. line and column are 1-based;
 // 0 means "not applicable" (a whole-file problem, or a column-free one).
+// In a workbook, sheet names the sheet, line is the row and column the
+// spreadsheet column: str() gives "inv.xlsx:memberships!C14".
 struct SourceLoc {
     std::string file;
     std::size_t line = 0;
     std::size_t column = 0;
+    std::string sheet{};  // a default initializer: {file, line} stays warning-free
 
-    std::string str() const;  // "file:line:column", omitting zero parts
+    std::string str() const;    // "file:line:column" or "file:sheet!C14", omitting zero parts
+    std::string table() const;  // "file" or "file:sheet": what import counts are kept by
 };
+
+// Spreadsheet column letters: 1 -> A, 27 -> AA.
+std::string column_letters(std::size_t column);
 
 // Bad input data. what() reads "members.csv:2:3: unknown municipality 'GM9999'".
 class ImportError : public Error {

@@ -124,14 +124,14 @@ std::int64_t scalar(sqlite3* db, const std::string& sql) {
 
 }  // namespace
 
-std::string utc_now() {
+std::string utc_now(const char* format) {
     // SOURCE_DATE_EPOCH (reproducible-builds.org) pins the time for golden tests.
     std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
     if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) t = std::strtoll(epoch, nullptr, 10);
     std::tm tm{};
     gmtime_r(&t, &tm);
     char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    std::strftime(buf, sizeof buf, format, &tm);
     return buf;
 }
 
@@ -148,8 +148,9 @@ Store::Store(const std::string& path, Mode mode) : m_path(path) {
         app = scalar(m_db.get(), "PRAGMA application_id");
         version = scalar(m_db.get(), "PRAGMA user_version");
         objects = scalar(m_db.get(), "SELECT count(*) FROM sqlite_schema");
+    } catch (const db::CorruptError&) {
+        throw;
     } catch (const DbError& e) {
-        if (std::string_view(e.what()).find(": the database file is damaged (") != std::string_view::npos) throw;
         throw DbError(path + ": not a regionet database (" + e.what() + ")");
     }
     if (app != application_id && objects > 0)
@@ -378,7 +379,7 @@ Dataset Store::load(const std::string& name) const {
     return d;
 }
 
-void Store::save_result(const std::string& dataset, const Table& table) {
+void Store::save_result(const std::string& dataset, const Table& table, const std::string& filter) {
     sqlite3* h = m_db.get();
     const auto id = dataset_id(dataset);
     const std::string tname = quote_identifier("result_" + table.name);
@@ -390,7 +391,7 @@ void Store::save_result(const std::string& dataset, const Table& table) {
         info.bind(1, "result_" + table.name);
         while (info.step()) existing.push_back(info.text(0));
     }
-    std::vector<std::string> wanted{"dataset_id"};
+    std::vector<std::string> wanted{"dataset_id", "filter"};
     for (const auto& c : table.columns) wanted.push_back(c.name);
     if (!existing.empty() && existing != wanted) {
         db::exec(h, "DROP TABLE " + tname);
@@ -398,20 +399,22 @@ void Store::save_result(const std::string& dataset, const Table& table) {
     }
     if (existing.empty()) {
         std::string sql = "CREATE TABLE " + tname +
-                          " (dataset_id INTEGER NOT NULL REFERENCES dataset(id) ON DELETE CASCADE";
+                          " (dataset_id INTEGER NOT NULL REFERENCES dataset(id) ON DELETE CASCADE, filter TEXT NOT NULL";
         for (const auto& c : table.columns) sql += ", " + quote_identifier(c.name);
         db::exec(h, sql + ")");
     }
-    db::Statement del(h, "DELETE FROM " + tname + " WHERE dataset_id = ?1");
+    db::Statement del(h, "DELETE FROM " + tname + " WHERE dataset_id = ?1 AND filter = ?2");
     del.bind(1, id);
+    del.bind(2, filter);
     del.step();
-    std::string sql = "INSERT INTO " + tname + " VALUES (?1";
-    for (std::size_t i = 0; i < table.columns.size(); ++i) sql += ", ?" + std::to_string(i + 2);
+    std::string sql = "INSERT INTO " + tname + " VALUES (?1, ?2";
+    for (std::size_t i = 0; i < table.columns.size(); ++i) sql += ", ?" + std::to_string(i + 3);
     db::Statement ins(h, sql + ")");
     for (const auto& row : table.rows) {
         ins.bind(1, id);
+        ins.bind(2, filter);
         for (std::size_t i = 0; i < row.size() && i < table.columns.size(); ++i) {
-            const int k = static_cast<int>(i + 2);
+            const int k = static_cast<int>(i + 3);
             std::visit(
                 [&](const auto& v) {
                     using T = std::decay_t<decltype(v)>;

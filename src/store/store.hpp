@@ -1,6 +1,7 @@
 #pragma once
 // The SQLite database: several named datasets, each replaced atomically, and
-// the analysis result tables the report reads. Schema versions are migrated
+// the analysis result tables (output for users' SQL and BI tools, keyed by
+// dataset and filter; regionet itself never reads them back). Schema versions are migrated
 // forward with PRAGMA user_version; application_id marks the file as ours.
 #include <functional>
 #include <optional>
@@ -44,8 +45,11 @@ public:
     Dataset load(const std::string& name) const;
     void remove(const std::string& name);
 
-    // Stores a result table as result_<table.name>, replacing the rows of this dataset.
-    void save_result(const std::string& dataset, const Table& table);
+    // Stores a result table as result_<table.name> (columns dataset_id, filter,
+    // then the table's), replacing the rows of this dataset and filter: output
+    // for users' own SQL and BI tools; a filtered run keeps the full one.
+    // `filter` is analysis::Filter::describe(), empty for the whole dataset.
+    void save_result(const std::string& dataset, const Table& table, const std::string& filter = {});
 
     sqlite3* handle() const noexcept { return m_db.get(); }
     const std::string& path() const noexcept { return m_path; }
@@ -58,7 +62,8 @@ private:
     db::Handle m_db;
 };
 
-// Current UTC time as "2026-11-25T16:30:00Z".
-std::string utc_now();
+// Current UTC time as "2026-11-25T16:30:00Z", or in another strftime format
+// (the report's stamp: "%Y-%m-%d %H:%M UTC"). SOURCE_DATE_EPOCH pins it.
+std::string utc_now(const char* format = "%Y-%m-%dT%H:%M:%SZ");
 
 }  // namespace regionet

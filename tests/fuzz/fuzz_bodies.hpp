@@ -23,7 +23,12 @@
 #include "importers/csv_reader.hpp"
 #include "importers/opengr_importer.hpp"
 #include "importers/regioatlas_importer.hpp"
+#include "importers/roo_importer.hpp"
 #include "store/store.hpp"
+
+#ifndef REGIONET_FUZZ_DATA_DIR
+#define REGIONET_FUZZ_DATA_DIR REGIONET_DATA_DIR  // the tests' data folder
+#endif
 
 namespace regionet::fuzz {
 
@@ -198,6 +203,36 @@ inline void boundary(const std::uint8_t* data, std::size_t size) {
     sources.municipalities = file.path();
     import_boundaries(sources, builder, report, {});
     (void)builder.finish();
+}
+
+// The ROO register: up to three version files and one municipality file
+// (separated by 0x1E) in a scratch register folder, onto two municipalities.
+inline void roo(const std::uint8_t* data, std::size_t size) {
+    namespace fs = std::filesystem;
+    static const fs::path dir = fs::temp_directory_path() / ("regionet-fuzz-roo-" + std::to_string(::getpid()));
+    std::error_code ec;
+    fs::remove_all(dir, ec);
+    fs::create_directories(dir / "gemeenschappelijke-regelingen");
+    fs::create_directories(dir / "gemeenten");
+    const auto parts = split(data, size, 4);
+    for (std::size_t i = 0; i < 3; ++i)
+        if (!parts[i].empty())
+            std::ofstream(dir / "gemeenschappelijke-regelingen" / ("v" + std::to_string(i) + ".yaml"), std::ios::binary) << parts[i];
+    if (!parts[3].empty()) std::ofstream(dir / "gemeenten" / "g.yaml", std::ios::binary) << parts[3];
+    ModelBuilder builder("fuzz");
+    for (const char* code : {"GM0001", "GM0002"}) {
+        Municipality m;
+        m.code = code;
+        m.name = code;
+        builder.add_municipality(m, {"base"});
+    }
+    ImportReport report;
+    ImportOptions options;
+    options.keep_going = size > 0 && (data[size - 1] & 1);
+    options.roo_domains = fs::path(REGIONET_FUZZ_DATA_DIR) / "roo_domains.toml";
+    RooImporter{}.read(dir, builder, report, options);
+    (void)builder.finish();
+    fs::remove_all(dir, ec);
 }
 
 }  // namespace regionet::fuzz

@@ -121,4 +121,45 @@ inline const std::vector<Case> cases{
     {"outlines-unknown-owner.csv", ":2:1: outline owner 'GM9' is neither a municipality nor an arrangement"},
 };
 
+// Workbooks (tests/fixtures/workbook/malformed-<case>.xlsx, made by LibreOffice from
+// make_malformed.py): the message after the file name, located as sheet!cell.
+inline const std::vector<Case> workbook_cases{
+    {"malformed-wrong-sheet-names.xlsx",
+     ": no sheet 'municipalities' (the workbook has: Gemeenten, Regelingen, Deelnames); expected sheets "
+     "municipalities, arrangements and memberships"},
+    {"malformed-missing-column.xlsx", ":municipalities!1: missing required column 'name' (header has: code, naam)"},
+    {"malformed-unknown-municipality.xlsx",
+     ":memberships!B3: unknown municipality 'GM9999'; expected a code from sheet municipalities"},
+    {"malformed-unknown-arrangement.xlsx",
+     ":memberships!A3: unknown arrangement 'A9'; expected an id from sheet arrangements"},
+    {"malformed-duplicate-code.xlsx", ":municipalities!A4: duplicate municipality code 'GM1'"},
+    {"malformed-bad-role.xlsx", ":memberships!C2: role: expected member, host or client, got 'voorzitter'"},
+    {"malformed-population-text.xlsx", ":municipalities!C2: population: expected an integer, got '12.500 inw'"},
+    {"malformed-duplicate-column.xlsx", ":municipalities!C1: duplicate column 'Code' in header (also column A)"},
+};
+
+// The ROO register importer: each fixture replaces one file of the small valid
+// register tests/fixtures/roo/small/gemeenschappelijke-regelingen/; the error
+// names error_in (the same file, or the version it collides with).
+struct RooCase {
+    const char* file;      // fixture name under tests/fixtures/malformed/
+    const char* replaces;  // file of the small register it replaces
+    const char* error_in;  // file the error names
+    const char* expected;  // what() after that file's path
+};
+
+inline const std::vector<RooCase> roo_cases{
+    {"roo-not-yaml.yaml", "samen-2023.yaml", "samen-2023.yaml", ":4:27: not YAML: end of map flow not found"},
+    {"roo-no-gr-meta.yaml", "samen-2020.yaml", "samen-2020.yaml",
+     ":1:1: version without gr_meta: expected its fields under 'gr_meta:'"},
+    {"roo-unknown-code.yaml", "samen-2023.yaml", "samen-2023.yaml", ":29:5: participant code GM9999 ('Gemeente Nergens') names no municipality of the chosen municipalities "
+     "nor of the register's gemeenten/"},
+    {"roo-loop.yaml", "orgaan-2014.yaml", "orgaan-2014.yaml", ":25:5: version chain loops: orgaan-2014.yaml -> orgaan-2016.yaml -> orgaan-2018.yaml; expected a first version"},
+    {"roo-fork.yaml", "orgaan-2016.yaml", "orgaan-2016.yaml", ":21:5: version chain forks: orgaan-2016.yaml follows both orgaan-2014.yaml and samen-2015.yaml; expected one "
+     "previous version"},
+    {"roo-bad-date.yaml", "oud-werk.yaml", "oud-werk.yaml", ":25:27: 'datum_inwerkingtreding' is '2012-13-01'; expected a date YYYY-MM-DD"},
+    {"roo-joining-date-text.yaml", "oud-werk.yaml", "oud-werk.yaml", ":15:24: 'toetredings_datum' is '1 januari 2012'; expected a date YYYY-MM-DD"},
+    {"roo-unknown-form.yaml", "oud-werk.yaml", "oud-werk.yaml", ":10:5: samenwerkingsvorm.afkorting is 'XYZ'; expected OL, BVO, GO or RZM"},
+};
+
 }  // namespace regionet::test::malformed

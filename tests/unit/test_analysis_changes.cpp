@@ -135,3 +135,33 @@ TEST_CASE("changes: divisions in both years, changed municipalities, ARI by hand
     CHECK(std::get<std::string>(regions.rows[0][regions.column_index("region_new")]) == "S1");
     CHECK(std::get<std::string>(regions.rows[0][regions.column_index("expected_new")]) == "S2");
 }
+
+TEST_CASE("changes: arrangements then and now per later municipality", "[analysis][changes]") {
+    const auto o = old_dataset();
+    auto n = new_dataset();
+    // Now: K = {A, X}, L = {A}; regions do not count.
+    Arrangement k;
+    k.id = "K";
+    k.name = "K";
+    Arrangement l = k;
+    l.id = "L";
+    n.arrangements.push_back(k);
+    n.arrangements.push_back(l);
+    n.memberships.push_back(member("K", "GM1"));
+    n.memberships.push_back(member("K", "GM6"));
+    n.memberships.push_back(member("L", "GM1"));
+    n.reindex();
+    const auto t = arrangement_counts(o, n, municipality_changes(o, n, shares()));
+    REQUIRE(t.rows.size() == 5);
+    // A (GM1) holds A and B: then J (through B) = 1; now K and L = 2.
+    CHECK(t.rows[0] == std::vector<Cell>{std::string("GM1"), std::string("A"), std::int64_t{1}, std::int64_t{2},
+                                         std::int64_t{1}, std::string("GM1;GM2")});
+    // C (GM3): no ordinary arrangement then or now.
+    CHECK(t.rows[1][2] == Cell(std::int64_t{0}));
+    CHECK(t.rows[1][3] == Cell(std::int64_t{0}));
+    // X (GM6) holds most of D, which was in J: then 1, now K = 1.
+    CHECK(t.rows[3] == std::vector<Cell>{std::string("GM6"), std::string("X"), std::int64_t{1}, std::int64_t{1},
+                                         std::int64_t{0}, std::string("GM4")});
+    // Y (GM7) is the successor of nothing.
+    CHECK(t.rows[4][5] == Cell(std::string()));
+}

@@ -194,3 +194,36 @@ TEST_CASE("load, overlap, centrality: the commands on the embedded data", "[anal
     const auto help = regionet::test::run_regionet({"centrality", "--help"});
     CHECK(help.out.find("normalised: divided by (n-1)(n-2)/2") != std::string::npos);
 }
+
+TEST_CASE("load: the bodies taking part weigh the form's meetings (ROO register)", "[analysis][load]") {
+    auto w = parse_weights("[forms]\ngr = 10\n[bodies]\ndefault = 0.5\nraad = 1.5\ncollege = 1\n", "w.toml");
+    CHECK(w.bodies("") == 1.0);                 // no bodies known: as before
+    CHECK(w.bodies("college") == 1.0);
+    CHECK(w.bodies("college;raad") == 1.5);     // the highest of the listed bodies
+    CHECK(w.bodies("dagelijks_bestuur") == 0.5);
+    Dataset d;
+    d.municipalities = {{"GM01", "A", "", {}, {}, {}, {}}, {"GM02", "B", "", {}, {}, {}, {}}, {"GM03", "C", "", {}, {}, {}, {}}};
+    Arrangement a;
+    a.id = "A";
+    a.name = "A";
+    a.form = "gr";
+    d.arrangements = {a};
+    auto m1 = member_of("A", "GM01", Role::member, std::nullopt);
+    m1.bodies = "college;raad";
+    auto m2 = member_of("A", "GM02", Role::member, std::nullopt);
+    m2.bodies = "college";
+    auto m3 = member_of("A", "GM03", Role::member, std::nullopt);
+    d.memberships = {m1, m2, m3};
+    d.reindex();
+    const auto r = load(d, w);
+    CHECK(r.municipalities[0].weighted_load == Approx(15.0));  // 10 x 1.5
+    CHECK(r.municipalities[1].weighted_load == Approx(10.0));  // 10 x 1
+    CHECK(r.municipalities[2].weighted_load == Approx(10.0));  // bodies unknown: 10 x 1
+    // The shipped weights: raad weighs 1.5, college 1.
+    std::ifstream in(test::data_dir() / "weights.toml");
+    std::stringstream ss;
+    ss << in.rdbuf();
+    const auto shipped = parse_weights(ss.str(), "weights.toml");
+    CHECK(shipped.bodies("college;raad") == 1.5);
+    CHECK(shipped.bodies("college") == 1.0);
+}

@@ -92,13 +92,17 @@ TEST_CASE("screen dominant_partner: population ratio of largest to next largest"
                        .arr("x1", "gastheer", {"big", "small"})       // 6.67: hit
                        .arr("x2", "ambtelijke_fusie", {"mid", "small"})  // 1.33: no hit
                        .arr("x3", "ambtelijke_fusie", {"big", "unknown"})  // population unknown: not screened
-                       .arr("x4", "gr", {"big", "mid", "small"})      // 200000 / 40000 = 5: hit
+                       .arr("x4", "ssc", {"big", "mid", "small"})     // 200000 / 40000 = 5: hit
+                       // A fusion lesson, not one for every joint arrangement (issue 13): an
+                       // ordinary GR with the same ratio is not screened by it.
+                       .arr("x5", "gr", {"big", "mid", "small"})
                        .done();
     const auto f = of_rule(screen(d, {}), "dominant_partner");
     REQUIRE(f.size() == 2);
     CHECK(f[0].arrangement == "x1");
     CHECK(f[0].subjects == std::vector<std::string>{"big"});
     CHECK(f[0].value == Approx(200000.0 / 30000.0));
+    CHECK(f[0].detail_en.rfind("A-x1: ", 0) == 0);  // names its arrangement
     CHECK(f[1].arrangement == "x4");
     CHECK(f[1].value == Approx(5.0));
     ScreenOptions strict;
@@ -107,7 +111,7 @@ TEST_CASE("screen dominant_partner: population ratio of largest to next largest"
     REQUIRE(g.size() == 1);
     CHECK(g[0].arrangement == "x1");
     const auto notes = screen_notes(d, {});
-    CHECK(std::any_of(notes.begin(), notes.end(), [](const auto& n) { return n.find("dominant_partner: 1 of 4") == 0; }));
+    CHECK(std::any_of(notes.begin(), notes.end(), [](const auto& n) { return n.find("dominant_partner: 1 of 5") == 0; }));
 }
 
 TEST_CASE("screen other_province: partners in more than one province", "[analysis][screen]") {

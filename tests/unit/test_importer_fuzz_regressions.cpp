@@ -41,6 +41,7 @@ TEST_CASE("fuzzer finds stay fixed", "[importer][fuzz]") {
     total += replay("regioatlas", fuzz::regioatlas);
     total += replay("opengr", fuzz::opengr);
     total += replay("boundary", fuzz::boundary);
+    total += replay("roo", fuzz::roo);
     std::vector<std::string> errors;
     total += replay("store_open", fuzz::store_open, &errors);
     CHECK(total > 0);

@@ -72,6 +72,10 @@ TEST_CASE("the malformed corpus and its expectations match one to one", "[import
         CHECK(listed.insert(c.file).second);  // no case twice
         CHECK(fs::exists(test::fixture("malformed") / c.file));
     }
+    for (const auto& c : mf::roo_cases) {  // the register's cases share the folder
+        CHECK(listed.insert(c.file).second);
+        CHECK(fs::exists(test::fixture("malformed") / c.file));
+    }
     std::set<std::string> on_disk;
     for (const auto& e : fs::directory_iterator(test::fixture("malformed"))) on_disk.insert(e.path().filename().string());
     CHECK(on_disk == listed);

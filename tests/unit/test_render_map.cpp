@@ -299,7 +299,10 @@ TEST_CASE("map ego, overlap, division, aggregate DOT (golden)", "[render][map][g
     // Gamma is in a1 (hosted by Alpha), a3 (Delta client), r2: partners Alpha, Beta, Delta.
     CHECK(ego_dot.find("\"a:a1\" -> GM0001") != std::string::npos);
     CHECK(ego_dot.find("\"a:a3\" -> GM0004") != std::string::npos);
-    ego.min_shared = 2;  // only Delta shares two (a3, r2)
+    CHECK(ego_dot.find("\"a:r2\"") == std::string::npos);  // a region: listed under the title, not drawn
+    CHECK(ego_dot.find("Region South (vr)") != std::string::npos);
+    ego.regions = true;
+    ego.min_shared = 2;  // with regions drawn, only Delta shares two (a3, r2)
     const auto ego2 = map::ego(ego, style, map::Format::dot);
     CHECK(ego2.find("\"a:a3\" -> GM0004") != std::string::npos);
     CHECK(ego2.find("-> GM0001") == std::string::npos);
@@ -497,25 +500,41 @@ TEST_CASE("map command: formats, views and usage errors", "[render][map][app]") 
     CHECK(run({"--color", "division:nosuch"}).status == 2);
 }
 
-TEST_CASE("map ego with many partners is drawn radially", "[render][map]") {
+TEST_CASE("map ego with many partners names the others per arrangement", "[render][map]") {
     Dataset d;
     d.name = "many";
-    d.arrangements = {arrangement("big", "Big", "afval")};
-    for (int i = 0; i < 40; ++i) {
+    d.arrangements = {arrangement("big", "Big", "afval"), arrangement("duo", "Duo", "ict"),
+                      arrangement("vr1", "Region One", "veiligheid", "vr")};
+    for (int i = 0; i < 45; ++i) {
         char code[16];
         std::snprintf(code, sizeof code, "GM%04d", i);
         d.municipalities.push_back(municipality(code, "M" + std::to_string(i), "P", std::nullopt, std::nullopt, std::nullopt));
         d.memberships.push_back(member("big", code));
+        d.memberships.push_back(member("vr1", code));
     }
+    d.memberships.push_back(member("duo", "GM0000"));
+    d.memberships.push_back(member("duo", "GM0007"));
     d.reindex();
     map::EgoInput ego;
     ego.dataset = &d;
     ego.municipality = 0;
     const auto dot = map::ego(ego, quiet_style(), map::Format::dot);
-    CHECK(graph_attr(dot, "root") == "GM0000");
-    CHECK(dot.find("39 partners") != std::string::npos);
+    CHECK(graph_attr(dot, "layout") == "dot");
+    // 44 partners, more than 40: only M7 shares two and is drawn; 43 named in Big's box.
+    CHECK(dot.find("44 partners in 2 joint arrangements") != std::string::npos);
+    CHECK(node_attr(dot, "GM0007", "label") == "M7");
+    CHECK(node_attr(dot, "others:big", "label").rfind("+ 43 other members:", 0) == 0);
+    CHECK(dot.find("the other 43 are named") != std::string::npos);
+    // The region is listed, not drawn.
+    CHECK(dot.find("\"a:vr1\"") == std::string::npos);
+    CHECK(dot.find("Region One (vr)") != std::string::npos);
     const auto svg = map::ego(ego, quiet_style(), map::Format::svg);
     CHECK(well_formed_xml(svg));
-    ego.min_shared = 2;  // nobody shares two: no partners, no radial layout
-    CHECK(graph_attr(map::ego(ego, quiet_style(), map::Format::dot), "root").empty());
+    ego.min_shared = 2;  // only M7 shares two: drawn alone, nobody summarised
+    const auto two = map::ego(ego, quiet_style(), map::Format::dot);
+    CHECK(two.find("others:big") == std::string::npos);
+    CHECK(two.find("43 sharing fewer left out") != std::string::npos);
+    ego.min_shared = 1;
+    ego.regions = true;  // regions drawn as arrangements on request
+    CHECK(map::ego(ego, quiet_style(), map::Format::dot).find("\"a:vr1\"") != std::string::npos);
 }

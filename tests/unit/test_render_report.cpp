@@ -105,6 +105,20 @@ TEST_CASE("every report text exists in Dutch and English with the same placehold
         CHECK(placeholders(nl) == placeholders(en));
     }
     CHECK_THROWS_AS(tr(Lang::nl, "no.such.key"), Error);
+    // Plural forms: both forms in both languages, with the same placeholders.
+    REQUIRE(!plural_keys().empty());
+    for (const auto& k : plural_keys()) {
+        INFO(k);
+        for (Lang lang : {Lang::nl, Lang::en}) {
+            CHECK(!tr_form(lang, k, true).empty());
+            CHECK(!tr_form(lang, k, false).empty());
+            CHECK(placeholders(tr_form(lang, k, true)) == placeholders(tr_form(Lang::nl, k, false)));
+        }
+    }
+    CHECK(trn(Lang::nl, "n.pairs", 1, {"1"}) == "1 paar");
+    CHECK(trn(Lang::nl, "n.pairs", 2, {"2"}) == "2 paren");
+    CHECK(trn(Lang::en, "n.pairs", 0, {"0"}) == "0 pairs");
+    CHECK_THROWS_AS(trn(Lang::nl, "title", 1, {}), Error);
     CHECK(fill("{1} en {0}{2}", {"a", "b"}) == "b en a{2}");
     CHECK(parse_lang("en") == Lang::en);
     CHECK_THROWS_AS(parse_lang("de"), UsageError);
@@ -202,15 +216,25 @@ TEST_CASE("report build: missing passes leave an honest note, found tables fill 
     };
     d.memberships = {ms("x", "A"), ms("x", "B"), ms("y", "A"), ms("y", "B"), ms("y", "C")};
     d.reindex();
+    // Only the load pass ran: B carries 16 meetings, A 8, C none.
+    analysis::ReportResults results;
+    results.load.emplace();
+    auto load_row = [](std::string code, std::string name, std::size_t memberships, double load, std::size_t rank) {
+        analysis::MunicipalityLoad row;
+        row.code = std::move(code);
+        row.name = std::move(name);
+        row.memberships = memberships;
+        row.weighted_load = load;
+        row.rank = rank;
+        return row;
+    };
+    results.load->municipalities = {load_row("A", "Aa", 2, 8.0, 2), load_row("B", "Bee", 2, 16.0, 1), load_row("C", "Cee", 1, 0.0, 3)};
+    for (const auto& a : d.arrangements) results.load->arrangements.push_back({a.id, a.name, a.form, 2, 1, 4.0});
     ReportInput in;
     in.dataset = &d;
+    in.results = &results;
     in.dataset_name = "mini";
     in.version = "0.0";
-    Table load;
-    load.name = "load_municipality";
-    load.columns = {{"code", ""}, {"name", ""}, {"weighted_load", ""}, {"rank", ""}};
-    load.rows = {{std::string("B"), std::string("Bee"), 16.0, std::int64_t{1}}, {std::string("A"), std::string("Aa"), 8.0, std::int64_t{2}}};
-    in.tables = {&load};
     auto doc = build_report(in, Lang::nl);
     REQUIRE(doc.sections.size() == 9);
     std::ostringstream html;
@@ -220,8 +244,15 @@ TEST_CASE("report build: missing passes leave an honest note, found tables fill 
     CHECK(h.find("gemiddeld deel aan 1,7 verbanden (mediaan 2,0)") != std::string::npos);
     // Sections without their pass say so.
     CHECK(count(h, "Dit onderdeel ontbreekt in dit rapport") == 5);  // maps, overlap, centrality, communities, screening
+    // Without any result every pass-based section says so.
+    ReportInput bare = in;
+    bare.results = nullptr;
+    std::ostringstream bare_html;
+    write_html(build_report(bare, Lang::nl), bare_html);
+    CHECK(count(bare_html.str(), "Dit onderdeel ontbreekt in dit rapport") == 6);
     // The load section is there, ranked by weighted load, linked to the profile.
-    CHECK(h.find("<a href=\"#m-B\">Bee</a></td><td class=\"num\"></td>") != std::string::npos);
+    CHECK(h.find("<td class=\"num\" data-sort=\"1\">1</td><td><a href=\"#m-B\">Bee</a></td><td class=\"num\" data-sort=\"2\">2</td>") !=
+          std::string::npos);
     CHECK(h.find("De grootste bestuurlijke drukte draagt <a href=\"#m-B\">Bee</a> (16,0 vergaderingen per jaar)") != std::string::npos);
     CHECK(h.find("<h3 id=\"m-C\">Cee (C)</h3>") != std::string::npos);
     // --municipality: only that profile, and links to others are plain text.

@@ -1,0 +1,24 @@
+#pragma once
+// The maps of the report, drawn from the typed pass results: the network (or,
+// with a municipality in focus, its own network), the overlap of arrangements
+// and one regional division. A view Graphviz cannot draw (too large, nothing
+// to draw) becomes a note in the report, never a failed report.
+#include <string>
+#include <vector>
+
+#include "analysis/report_results.hpp"
+#include "render/report_document.hpp"
+
+namespace regionet::render::report {
+
+struct ReportMaps {
+    std::vector<Figure> figures;
+    std::vector<std::string> notes;      // "title: why not drawn"
+};
+
+// where: the dataset name and scope, for the captions; focus: a municipality
+// code or empty.
+ReportMaps draw_report_maps(const Dataset& dataset, const analysis::ReportResults& results, const std::string& where,
+                            const std::string& focus, Lang lang);
+
+}  // namespace regionet::render::report

@@ -1,0 +1,270 @@
+// The workbook importer and writer (issue 17): a workbook made by LibreOffice
+// (tests/fixtures/workbook, see make-fixtures.sh) read like a bundle, the
+// malformed workbook corpus with its exact messages, dates, the round trip
+// through regionet's own writer, and merging an inventory onto its dataset.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+#include <fstream>
+
+#include "analysis/inventory.hpp"
+#include "importers/importer.hpp"
+#include "importers/workbook_importer.hpp"
+#include "render/workbook_writer.hpp"
+#include "support/test_support.hpp"
+#include "unit/malformed_cases.hpp"
+
+using namespace regionet;
+namespace fs = std::filesystem;
+
+namespace {
+
+Dataset read_workbook(const fs::path& file, ImportReport& report, bool keep_going = false) {
+    ModelBuilder builder("t");
+    ImportOptions options;
+    options.keep_going = keep_going;
+    importer_for(file).read(file, builder, report, options);
+    return builder.finish();
+}
+
+std::string error_of(const fs::path& file) {
+    try {
+        ImportReport report;
+        read_workbook(file, report);
+    } catch (const ImportError& e) {
+        return e.what();
+    }
+    return "";
+}
+
+}  // namespace
+
+TEST_CASE("dates from spreadsheets become ISO dates", "[importer][workbook]") {
+    CHECK(workbook::iso_date("2024/03/01") == "2024-03-01");            // XLSX date cell through GDAL
+    CHECK(workbook::iso_date("2024-03-01T00:00:00") == "2024-03-01");
+    CHECK(workbook::iso_date("2024/03/01 00:00:00") == "2024-03-01");
+    CHECK(workbook::iso_date("2024/03/01 12:30:00") == "2024/03/01 12:30:00");  // a time is kept, not dropped
+    // Excel serials (1900 system), checked against LibreOffice: =DATE(2024;3;1) is 45352.
+    CHECK(workbook::iso_date("45352") == "2024-03-01");
+    CHECK(workbook::iso_date("10000") == "1927-05-18");
+    CHECK(workbook::iso_date("36526") == "2000-01-01");
+    CHECK(workbook::iso_date("2016") == "2016");                        // a year stays a year
+    CHECK(workbook::iso_date("9999") == "9999");
+    CHECK(workbook::iso_date("2016-03") == "2016-03");
+}
+
+TEST_CASE("a workbook made by LibreOffice reads like a bundle", "[importer][workbook]") {
+    for (const char* name : {"inventaris.xlsx", "inventaris.ods"}) {
+        INFO(name);
+        const auto file = test::fixture("workbook") / name;
+        // The merged cell (memberships!B3, covered by B2) reads empty: GDAL does not
+        // report merges, so the row is refused with its cell, never guessed.
+        CHECK(error_of(file) == file.string() + ":memberships!B3: empty arrangement_id; expected a value");
+
+        ImportReport report;
+        const auto d = read_workbook(file, report, true);
+        REQUIRE(report.skipped.size() == 1);
+        CHECK(std::string(report.skipped[0].what()) ==
+              file.string() + ":memberships!B3: empty arrangement_id; expected a value");
+        // Headers in any case (Code, NAME), a sheet name in another case (Municipalities).
+        REQUIRE(d.municipalities.size() == 3);
+        const auto* a = d.find_municipality("GM0001");
+        REQUIRE(a);
+        CHECK(a->name == "Aadorp");
+        CHECK(a->population == 12500);  // a number stored as text
+        CHECK(d.find_municipality("GM0003")->name == "'s-Gravenland");
+        CHECK(d.find_municipality("GM0002")->population == 8000);
+        REQUIRE(d.arrangements.size() == 2);
+        const auto* inv1 = d.find_arrangement("inv1");
+        REQUIRE(inv1);
+        CHECK(inv1->name == "Werkgroep afval");  // the value stored with the formula cell
+        CHECK(inv1->reference_date == "2024-03-01");  // a date cell
+        CHECK(inv1->start_year == 2019);              // a year typed as text
+        CHECK(inv1->source.empty());
+        const auto* inv2 = d.find_arrangement("inv2");
+        REQUIRE(inv2);
+        CHECK(inv2->name == "=SUM(A1:A2) is a name");  // text starting with '=' stays text
+        CHECK(inv2->start_year == 2021);
+        CHECK(inv2->source == "inventaris");
+        REQUIRE(d.memberships.size() == 2);
+        CHECK(d.memberships[0].municipality_code == "GM0001");
+        CHECK(d.memberships[0].role == Role::host);
+        CHECK(d.memberships[0].board_seats == 2);
+        CHECK(d.memberships[1].municipality_code == "GM0003");
+        // Empty trailing rows are no rows; counts per sheet.
+        CHECK(report.files.at(file.string() + ":Municipalities").imported == 3);
+        CHECK(report.files.at(file.string() + ":memberships").imported == 2);
+        CHECK(report.files.at(file.string() + ":memberships").skipped == 1);
+        // The hidden sheet is a sheet like any other to GDAL: named in a notice.
+        REQUIRE(report.notices.size() == 1);
+        CHECK(report.notices[0] == file.string() + ": ignored sheet(s) 'notities'");
+    }
+}
+
+TEST_CASE("malformed workbooks give their exact message", "[importer][workbook][malformed]") {
+    for (const auto& c : test::malformed::workbook_cases) {
+        const auto file = test::fixture("workbook") / c.file;
+        INFO(c.file);
+        CHECK(error_of(file) == file.string() + c.expected);
+    }
+}
+
+TEST_CASE("workbook errors outside the sheets", "[importer][workbook]") {
+    test::TempDir dir;
+    const auto fake = dir / "kapot.xlsx";
+    {
+        std::ofstream out(fake);
+        out << "not a zip file";
+    }
+    CHECK(error_of(fake) == fake.string() +
+                                ": cannot read as a workbook; expected an .xlsx or .ods file saved by a spreadsheet program");
+    WorkbookImporter importer;
+    ModelBuilder b("t");
+    ImportReport report;
+    CHECK_THROWS_WITH(importer.read(dir / "x.csv", b, report, {}),
+                      (dir / "x.csv").string() + ": not a workbook; expected an .xlsx or .ods file");
+    fs::create_directory(dir / "map.xlsx");
+    CHECK_THROWS_WITH(importer.read(dir / "map.xlsx", b, report, {}),
+                      (dir / "map.xlsx").string() + ": not a regular file; expected an .xlsx or .ods file");
+    // Header rows only: nothing to import is an error, not an empty dataset. GDAL's
+    // XLSX writer leaves out sheets without rows, so the workbook of an empty
+    // dataset lacks the bundle sheets and says so.
+    Dataset empty;
+    empty.name = "leeg";
+    const auto file = dir / "leeg.xlsx";
+    render::write_workbook(empty, file);
+    CHECK(error_of(file) == file.string() +
+                                ": no sheet 'municipalities' (the workbook has: dataset); expected sheets municipalities, "
+                                "arrangements and memberships");
+    CHECK_THROWS_WITH(render::write_workbook(empty, dir / "x.xls"), (dir / "x.xls").string() + ": expected a file name ending in .xlsx or .ods");
+}
+
+TEST_CASE("a dataset written as a workbook reads back the same, in both formats", "[importer][workbook][roundtrip]") {
+    ModelBuilder seed("ambtelijke-fusies");
+    ImportReport seed_report;
+    importer_for(test::data_dir() / "ambtelijke-fusies").read(test::data_dir() / "ambtelijke-fusies", seed, seed_report, {});
+    auto d = seed.finish();
+    // Values a spreadsheet would change: a formula-looking name, 17-digit doubles, big integers.
+    d.municipalities[0].name = "=HYPERLINK(\"x\")";
+    d.municipalities[0].lat = 52.123456789012345;
+    d.municipalities[0].lon = 4.9;
+    d.municipalities[1].population = 999'999'999;
+    d.memberships[0].contribution_eur = 1234.5;
+    d.memberships[0].share = 0.1;
+    d.memberships[0].bodies = "college;raad";
+    d.reindex();
+    test::TempDir dir;
+    for (const char* ext : {".xlsx", ".ods"}) {
+        INFO(ext);
+        const auto file = dir / (std::string("rt") + ext);
+        render::write_workbook(d, file);
+        ImportReport report;
+        const auto back = read_workbook(file, report);
+        CHECK(report.notices.empty());
+        REQUIRE(back.municipalities.size() == d.municipalities.size());
+        REQUIRE(back.arrangements.size() == d.arrangements.size());
+        REQUIRE(back.memberships.size() == d.memberships.size());
+        // The dataset's name comes from the import (--as), not from the workbook.
+        CHECK(back.source == d.source);
+        CHECK(back.reference_date == d.reference_date);
+        for (std::size_t i = 0; i < d.municipalities.size(); ++i) {
+            const auto &x = d.municipalities[i], &y = back.municipalities[i];
+            INFO(x.code << " " << x.name << "|" << y.name << " " << x.lat.value_or(0) << "|" << y.lat.value_or(0) << " "
+                        << x.lon.value_or(0) << "|" << y.lon.value_or(0) << " " << x.population.value_or(-1) << "|"
+                        << y.population.value_or(-1) << " " << x.area_km2.value_or(0) << "|" << y.area_km2.value_or(0));
+            // GDAL's XLSX writer keeps 15 significant digits of a double (ODS keeps all 17):
+            // coordinates come back within 1e-12 degrees there, about a micrometre.
+            auto near = [](const std::optional<double>& a, const std::optional<double>& b) {
+                return a.has_value() == b.has_value() && (!a || std::abs(*a - *b) <= 1e-12 * std::max(1.0, std::abs(*a)));
+            };
+            CHECK((x.code == y.code && x.name == y.name && x.province == y.province && x.population == y.population &&
+                   near(x.lat, y.lat) && near(x.lon, y.lon) && near(x.area_km2, y.area_km2)));
+        }
+        for (std::size_t i = 0; i < d.arrangements.size(); ++i) {
+            const auto &x = d.arrangements[i], &y = back.arrangements[i];
+            CHECK((x.id == y.id && x.name == y.name && x.domain == y.domain && x.form == y.form && x.host == y.host &&
+                   x.start_year == y.start_year && x.end_year == y.end_year && x.source == y.source &&
+                   x.reference_date == y.reference_date));
+        }
+        for (std::size_t i = 0; i < d.memberships.size(); ++i) {
+            const auto &x = d.memberships[i], &y = back.memberships[i];
+            CHECK((x.arrangement_id == y.arrangement_id && x.municipality_code == y.municipality_code &&
+                   x.role == y.role && x.board_seats == y.board_seats && x.contribution_eur == y.contribution_eur &&
+                   x.share == y.share && x.bodies == y.bodies && x.note == y.note));
+        }
+        // Written again, the second workbook holds the same sheets as the first.
+        const auto again = dir / (std::string("rt2") + ext);
+        render::write_workbook(back, again);
+        ImportReport r2;
+        const auto third = read_workbook(again, r2);
+        CHECK(third.municipalities.size() == back.municipalities.size());
+    }
+}
+
+TEST_CASE("an inventory merged onto its dataset says where each arrangement came from", "[importer][workbook][inventory]") {
+    ModelBuilder seed("ambtelijke-fusies");
+    ImportReport seed_report;
+    importer_for(test::data_dir() / "ambtelijke-fusies").read(test::data_dir() / "ambtelijke-fusies", seed, seed_report, {});
+    const auto base = seed.finish();
+    // The seed's af01 is Groningen-Ten Boer (gastheer, host groningen).
+    const auto inv = analysis::inventory_subset(base, {"ten-boer"});
+    REQUIRE(inv.municipalities.size() == 2);  // ten-boer and its host groningen
+    REQUIRE(inv.arrangements.size() == 1);
+    CHECK(inv.arrangements[0].id == "af01");
+    REQUIRE(inv.memberships.size() == 1);  // only the region's own memberships
+    CHECK(inv.memberships[0].municipality_code == "ten-boer");
+    CHECK_THROWS_WITH(analysis::inventory_subset(base, {"GM9999"}), "no municipality 'GM9999' in dataset ambtelijke-fusies");
+
+    test::TempDir dir;
+    const auto file = dir / "inventaris.xlsx";
+    render::WorkbookOptions options;
+    options.inventory = true;
+    options.region = "Ten Boer";
+    render::write_workbook(inv, file, options);
+    // What the municipality adds, as a second workbook would hold it: read the
+    // inventory, add an informal arrangement, merge.
+    ImportReport report;
+    auto filled = read_workbook(file, report);
+    CHECK(report.notices.empty());  // instructies and keuzelijsten are known sheets
+    CHECK(filled.arrangements[0].source == "Korsten c. 2016");
+    Arrangement overleg;
+    overleg.id = "inv-01";
+    overleg.name = "Portefeuillehoudersoverleg Afval";
+    overleg.form = "portefeuillehoudersoverleg";
+    overleg.domain = "afval";
+    filled.arrangements.push_back(overleg);
+    Membership m;
+    m.arrangement_id = "inv-01";
+    m.municipality_code = "ten-boer";
+    m.role = Role::host;
+    m.board_seats = 1;
+    filled.memberships.push_back(m);
+    filled.reindex();
+    const auto merged = workbook::merge_onto(base, filled);
+    CHECK(merged.arrangements.size() == base.arrangements.size() + 1);
+    CHECK(merged.memberships.size() == base.memberships.size() + 1);
+    CHECK(merged.municipalities.size() == base.municipalities.size());
+    CHECK(merged.find_arrangement("inv-01")->source == "inventaris");
+    CHECK(merged.find_arrangement("af01")->source == "Korsten c. 2016");
+    const auto o = analysis::origins(merged);
+    CHECK(o.inventory == std::vector<std::string>{"inv-01"});
+    CHECK(o.register_.size() == base.arrangements.size());
+    CHECK(o.unknown.empty());
+    // A new arrangement with its own source keeps it after the mark.
+    filled.arrangements.back().source = "convenant 2019";
+    filled.reindex();
+    CHECK(workbook::merge_onto(base, filled).find_arrangement("inv-01")->source == "inventaris: convenant 2019");
+}
+
+TEST_CASE("origin of an arrangement", "[analysis][inventory]") {
+    Arrangement a;
+    CHECK(analysis::origin_of(a) == analysis::Origin::unknown);
+    a.source = "OpenGR (provinces, Wob)";
+    CHECK(analysis::origin_of(a) == analysis::Origin::register_);
+    a.source = "Inventaris: convenant";
+    CHECK(analysis::origin_of(a) == analysis::Origin::inventory);
+    a.source = "register";
+    CHECK(analysis::origin_of(a) == analysis::Origin::register_);
+}
