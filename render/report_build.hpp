@@ -5,6 +5,7 @@
 // select, order and word results, and compute nothing the passes compute. A
 // pass that did not run leaves its section with a note saying so.
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,7 @@ struct ReportInput {
     const analysis::HistoryResult* history = nullptr;
     std::vector<Figure> maps;            // drawn by draw_report_maps (report_figures.hpp)
     std::vector<std::string> map_notes;  // maps that could not be drawn, and why
+    std::optional<Figure> services_map;  // who serves whom (ReportMaps::services)
     std::string version;
     std::string stamp;                   // empty unless --stamp
 };

@@ -5,6 +5,7 @@
 #include "model/error.hpp"
 #include "analysis/partition.hpp"
 #include "render/map.hpp"
+#include "render/map_services.hpp"
 #include "render/report_texts.hpp"
 
 namespace regionet::render::report {
@@ -76,6 +77,17 @@ ReportMaps draw_report_maps(const Dataset& d, const analysis::ReportResults& r, 
                 e.projection = &ties.projection;
                 return map::division(e, style, map::Format::svg);
             });
+    }
+    if (r.services && !r.services->links.empty()) {
+        map::Style style;
+        style.caption = tr(lang, "svc.map.caption") + " (" + where + ")";
+        try {
+            const auto& scoped = r.scoped ? r.cooperation : d;  // the links index its arrangements
+            out.services = Figure{"services.svg", map::services(scoped, *r.services, style, map::Format::svg),
+                                  tr(lang, "svc.map.caption"), tr(lang, "svc.map.alt")};
+        } catch (const RenderError& e) {
+            out.notes.push_back(tr(lang, "svc.who.title") + ": " + e.what());
+        }
     }
     return out;
 }

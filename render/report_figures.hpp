@@ -3,6 +3,7 @@
 // with a municipality in focus, its own network), the overlap of arrangements
 // and one regional division. A view Graphviz cannot draw (too large, nothing
 // to draw) becomes a note in the report, never a failed report.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,8 @@ namespace regionet::render::report {
 struct ReportMaps {
     std::vector<Figure> figures;
     std::vector<std::string> notes;      // "title: why not drawn"
+    // Who serves whom, shown in its own section (render/report/services.cpp).
+    std::optional<Figure> services;
 };
 
 // where: the dataset name and scope, for the captions; focus: a municipality

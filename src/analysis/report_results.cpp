@@ -40,6 +40,12 @@ ReportResults run_report_passes(const Dataset& d, const ReportOptions& options,
     r.communities = communities(context, options.communities);
     at("congruence");
     r.congruence = congruence(d, {});
+    if (options.classification) {
+        at("classification");
+        r.classes = classify(coop, *options.classification);
+    }
+    at("services");
+    r.services = services(coop);
     at("screening");
     r.screen = screen(history, options.screen);
     at("partners");
@@ -67,6 +73,16 @@ std::vector<Table> result_tables(const Dataset& d, const ReportResults& r, std::
     }
     if (r.congruence) out.push_back(divisions_table(*r.congruence));
     if (r.screen) out.push_back(to_table(d, *r.screen, language));
+    if (r.classes) {
+        out.push_back(arrangement_table(r.cooperation, *r.classes));
+        out.push_back(municipality_table(r.cooperation, *r.classes));
+        out.push_back(summary_table(*r.classes));
+    }
+    if (r.services) {
+        out.push_back(municipality_table(r.cooperation, *r.services));
+        out.push_back(pair_table(r.cooperation, *r.services));
+        out.push_back(link_table(r.cooperation, *r.services));
+    }
     if (r.partners) {
         Table t;
         t.name = "partner_suggestions";

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "analysis/centrality.hpp"
+#include "analysis/classify.hpp"
 #include "analysis/communities.hpp"
 #include "analysis/congruence.hpp"
 #include "analysis/graphs.hpp"
@@ -24,6 +25,7 @@
 #include "analysis/partners.hpp"
 #include "analysis/scope.hpp"
 #include "analysis/screen.hpp"
+#include "analysis/services.hpp"
 #include "model/model.hpp"
 #include "model/table.hpp"
 
@@ -52,6 +54,8 @@ struct ReportOptions {
     ScopeOptions scope;
     // A municipality code: partner suggestions for it only (--municipality).
     std::string focus;
+    // Kind of task and motive (data/classification.toml); none: not classified.
+    std::optional<ClassificationRules> classification;
 };
 
 // Partner suggestions for one municipality.
@@ -75,6 +79,9 @@ struct ReportResults {
     std::optional<CongruenceResult> congruence;
     std::optional<std::vector<Finding>> screen;
     std::optional<std::vector<PartnerSuggestions>> partners;  // in dataset order
+    // Both on the cooperation scope, like overlap and load.
+    std::optional<ClassifyResult> classes;         // when options.classification is set
+    std::optional<ServicesResult> services;        // who serves whom
 };
 
 // Runs every pass of the report on the (filtered) dataset. `step` is told the

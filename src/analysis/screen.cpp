@@ -12,6 +12,7 @@
 #include <toml++/toml.h>
 
 #include "analysis/partners.hpp"
+#include "analysis/services.hpp"
 #include "model/error.hpp"
 
 namespace regionet::analysis {
@@ -444,6 +445,7 @@ std::vector<Finding> screen(const Dataset& d, const ScreenOptions& o) {
     other_province(d, o, out);
     not_neighbours(d, o, out);
     knipperlicht(d, o, out);
+    screen_tasks_and_services(d, PracticeExtraOptions{}, out);  // issue 18: one-way services, tax cooperation
     std::stable_sort(out.begin(), out.end(), [](const Finding& x, const Finding& y) {
         const int rx = rule_order(x.rule);
         const int ry = rule_order(y.rule);

@@ -140,6 +140,11 @@ analysis::LoadWeights read_weights(const std::string& file) {
     return analysis::parse_weights(read_text_file(path, "weights file"), path.string());
 }
 
+analysis::ClassificationRules read_classification_rules(const std::string& file) {
+    const auto path = file.empty() ? data_dir() / "classification.toml" : fs::path(file);
+    return analysis::parse_classification_rules(read_text_file(path, "classification rules"), path.string());
+}
+
 analysis::ScreenOptions read_screen_options(const std::string& file) {
     const auto path = file.empty() ? data_dir() / "screening.toml" : fs::path(file);
     if (file.empty() && !fs::exists(path)) return {};

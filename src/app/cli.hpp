@@ -13,6 +13,7 @@
 #include "analysis/graphs.hpp"
 #include "analysis/load.hpp"
 #include "analysis/report_results.hpp"
+#include "analysis/classify.hpp"
 #include "analysis/scope.hpp"
 #include "analysis/screen.hpp"
 #include "model/model.hpp"
@@ -71,6 +72,9 @@ analysis::LoadWeights read_weights(const std::string& file);
 // The screening thresholds of --config FILE; empty: data/screening.toml when
 // present, else the built-in defaults.
 analysis::ScreenOptions read_screen_options(const std::string& file);
+// The kind-and-motive rules of --rules FILE; empty: data/classification.toml.
+// Throws like read_weights.
+analysis::ClassificationRules read_classification_rules(const std::string& file);
 // The whole file as text; throws Error naming it when it cannot be read.
 std::string read_text_file(const std::filesystem::path& path, const std::string& what);
 

@@ -78,6 +78,7 @@ void run(const ReportCommand& cmd) {
     if (fs::exists(data_dir() / "weights.toml")) options.weights = read_weights("");
     options.screen = read_screen_options("");
     options.focus = focus;
+    if (fs::exists(data_dir() / "classification.toml")) options.classification = read_classification_rules("");
     const auto results = analysis::run_report_passes(dataset, options, [&](const std::string& step) { progress.update(step); });
 
     rep::ReportInput in;
@@ -100,6 +101,7 @@ void run(const ReportCommand& cmd) {
     auto maps = rep::draw_report_maps(dataset, results, name + (in.scope.empty() ? "" : ", " + in.scope), focus, lang);
     in.maps = std::move(maps.figures);
     in.map_notes = std::move(maps.notes);
+    in.services_map = std::move(maps.services);
 
     progress.update("storing results");
     save_report_results(name, dataset, results, lang == rep::Lang::nl ? "nl" : "en", cmd.filter.describe());

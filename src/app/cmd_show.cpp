@@ -4,13 +4,33 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "analysis/fusies.hpp"
 #include "app/cli.hpp"
+#include "importers/importer.hpp"
 #include "app/commands.hpp"
 #include "model/lookup.hpp"
 
 namespace regionet::app {
 
 namespace {
+
+// The seed's ambtelijke fusies that name this municipality by its CBS code of
+// 2016 (data/ambtelijke-fusies-2016, issue 18), as "; "-separated sentences.
+std::string fusies_of(const Dataset& d, const Municipality& m) {
+    const auto path = data_dir() / "ambtelijke-fusies-2016";
+    if (d.name != "ambtelijke-fusies-2016" && !std::filesystem::exists(path / "municipalities.csv")) return {};
+    Dataset embedded;
+    if (d.name != "ambtelijke-fusies-2016") {
+        ModelBuilder builder("ambtelijke-fusies-2016");
+        ImportReport report;
+        importer_for(path).read(path, builder, report, ImportOptions{});
+        embedded = builder.finish();
+    }
+    std::string out;
+    for (const auto& f : analysis::fusie_facts(d.name == "ambtelijke-fusies-2016" ? d : embedded, m.code))
+        out += (out.empty() ? "" : "; ") + m.name + ": " + f.sentence;
+    return out;
+}
 
 struct ShowCommand {
     std::string kind;
@@ -101,7 +121,8 @@ void run(const ShowCommand& cmd) {
                {"province", x.province},
                {"population", opt(x.population)},
                {"memberships", std::to_string(d.memberships_of_municipality()[*m].size())},
-               {"board_seats", std::to_string(seats)}},
+               {"board_seats", std::to_string(seats)},
+               {"ambtelijke_fusies", fusies_of(d, x)}},
               {memberships_of_municipality(d, *m), partners_of_municipality(d, *m)}, cmd.format);
     } else {
         const std::optional<std::size_t> a = find_arrangement_by_key(d, cmd.key);

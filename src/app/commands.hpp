@@ -27,6 +27,8 @@ void setup_map(CLI::App& app);
 void setup_changes(CLI::App& app);
 void setup_explore(CLI::App& app);
 void setup_inventory(CLI::App& app);
+void setup_classify(CLI::App& app);
+void setup_services(CLI::App& app);
 
 inline const std::vector<Setup>& all_commands() {
     static const std::vector<Setup> commands{
@@ -47,6 +49,8 @@ inline const std::vector<Setup>& all_commands() {
         setup_changes,
         setup_explore,
         setup_inventory,
+        setup_classify,
+        setup_services,
     };
     return commands;
 }

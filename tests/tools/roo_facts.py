@@ -161,3 +161,28 @@ left = [(k, s_) for (k, s_), m in members.items() if m['end'] and not (last_day(
 print('memberships that ended while their arrangement went on', len(left))
 print('current memberships (no end)', sum(1 for m in members.values() if m['end'] is None),
       '; ending in 2026', sum(1 for m in members.values() if m['end'] and m['end'].year == 2026))
+
+# Who serves whom (issue 18): in a current centrum arrangement (form RZM, or
+# "centrumregeling"/"centrumgemeente" in its name) the registrar (bronhouder),
+# when it is one of the member municipalities, serves each other member.
+import re
+def centrum(v):
+    name = (v.get('names') or [{}])[0].get('value', '')
+    return v['gr_meta']['samenwerkingsvorm']['afkorting'] == 'RZM' or re.search(r'\bcentrum(regeling|gemeente)\b', name.lower())
+provided, received, links = collections.Counter(), collections.Counter(), 0
+pairs = collections.defaultdict(set)
+hosting = 0
+for v in cur:
+    if not centrum(v): continue
+    b = (v['gr_meta'].get('bronhouder') or {}).get('tooi')
+    r = successor(code_of(b)) if code_of(b) in gm else None
+    codes = {successor(c) for c, _ in muni_codes(v)} - {None}
+    if r is None or r not in codes: continue
+    hosting += 1
+    for c in sorted(codes - {r}):
+        provided[r] += 1; received[c] += 1; links += 1
+        pairs[tuple(sorted((r, c)))].add((r, c))
+print('services: centrum arrangements with a member registrar', hosting, '; links', links, '; pairs', len(pairs),
+      '; reciprocal', sum(1 for p in pairs.values() if len(p) == 2))
+print('services: most provided', [(gm[c]['name'], n) for c, n in sorted(provided.items(), key=lambda x: (-x[1], x[0]))[:6]])
+print('services: most received', [(gm[c]['name'], n) for c, n in sorted(received.items(), key=lambda x: (-x[1], x[0]))[:6]])
