@@ -9,6 +9,9 @@
 #include <numeric>
 #include <set>
 
+#include "analysis/graphs.hpp"
+#include "analysis/scope.hpp"
+#include "analysis/services.hpp"
 #include "importers/bundle_importer.hpp"
 #include "importers/roo_importer.hpp"
 #include "support/test_support.hpp"
@@ -226,4 +229,39 @@ TEST_CASE("nl-2026: the embedded bundle is the fresh import", "[real][roo]") {
             x.start_year != y.start_year || x.end_year != y.end_year || x.bodies != y.bodies || x.note != y.note)
             FAIL_CHECK("membership " << i << " differs: " << x.arrangement_id << " " << x.municipality_code);
     }
+}
+
+// Issue 18: who serves whom in today's register. In a current centrum
+// arrangement (form RZM, or centrumregeling in its name) the registrar, when a
+// member, serves every other member; figures from tests/tools/roo_facts.py
+// ("services: ..."), which counts them from the YAML without regionet's code.
+TEST_CASE("nl-2026: services from the registrars of current centrum arrangements (roo_facts.py)", "[real][roo][services]") {
+    const auto current = analysis::cooperation_scope(analysis::apply(embedded(), analysis::Filter{}));
+    const auto r = analysis::services(current);
+    CHECK(r.links.size() == 338);
+    CHECK(r.pairs.size() == 239);
+    CHECK(std::count_if(r.pairs.begin(), r.pairs.end(), [](const auto& p) { return p.reciprocal(); }) == 5);
+    std::map<std::string, std::size_t> provided, received;
+    for (const auto& m : r.municipalities) {
+        provided[current.municipalities[m.municipality].name] = m.provided;
+        received[current.municipalities[m.municipality].name] = m.received;
+    }
+    CHECK(provided["Maastricht"] == 55);
+    CHECK(provided["Leeuwarden"] == 25);
+    CHECK(provided["Barneveld"] == 23);
+    CHECK(provided["Leiden"] == 22);
+    CHECK(provided["Breda"] == 20);
+    CHECK(provided["Groningen"] == 18);
+    for (const char* name : {"Eemnes", "Meerssen", "Vaals", "Valkenburg aan de Geul", "Gulpen-Wittem"}) CHECK(received[name] == 5);
+    CHECK(received["Blaricum"] == 4);
+    // 's-Hertogenbosch registers the example centrumregeling and serves its nine partners there.
+    const auto example = current.arrangement_index("roo:centrumregeling-jeugdhulp-noordoost-brabant-2024");
+    REQUIRE(example);
+    std::size_t from_den_bosch = 0;
+    for (const auto& l : r.links) {
+        if (l.arrangement != *example) continue;
+        CHECK(current.municipalities[l.provider].code == "GM0796");
+        ++from_den_bosch;
+    }
+    CHECK(from_den_bosch == 9);
 }
