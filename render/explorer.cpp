@@ -6,7 +6,9 @@
 #include <map>
 #include <set>
 
+#include "analysis/graphs.hpp"
 #include "model/error.hpp"
+#include "render/map.hpp"
 #include "render/report_texts.hpp"
 
 namespace regionet::render::explorer {
@@ -278,6 +280,19 @@ std::string id_safe(std::string_view key) {
 }
 
 }  // namespace
+
+std::string map_svg(const Dataset& d, report::Lang lang) {
+    const auto projection = analysis::project_municipalities(d);
+    map::NetworkInput net;
+    net.dataset = &d;
+    net.projection = &projection;
+    net.ties = false;
+    map::Style style;
+    style.id_prefix = "x-";
+    style.title = " ";
+    style.lang = lang;
+    return map::network(net, style, map::Format::svg);
+}
 
 std::string page(const Input& in) {
     if (!in.dataset) throw RenderError("explorer: no dataset given");

@@ -30,4 +30,13 @@ struct Input {
 // The whole page.
 std::string page(const Input& in);
 
+// The page's map: municipalities at their places (a force layout without
+// coordinates), no ties (the page shades a selection's partners itself), ids
+// "x-<code>" for the script, tooltips in lang.
+std::string map_svg(const Dataset& dataset, report::Lang lang);
+
+// The file name of the page, in `regionet explore --out DIR` and beside the
+// report (`regionet report` writes it there and links to it).
+inline constexpr const char* k_file_name = "explorer.html";
+
 }  // namespace regionet::render::explorer

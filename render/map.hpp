@@ -26,6 +26,7 @@
 #include "analysis/graphs.hpp"
 #include "analysis/overlap.hpp"
 #include "model/model.hpp"
+#include "render/report_document.hpp"
 
 namespace regionet::render::map {
 
@@ -47,6 +48,7 @@ struct ColourEncoding {
     std::string by;                      // legend title: "province", "community", "veiligheidsregio"
     std::vector<std::int64_t> group;     // indexed like dataset.municipalities; empty: no colouring
     std::vector<std::string> names;      // legend label per group
+    std::string none;                    // legend label of municipalities without a group; empty: "none" in the map's language
 };
 
 // What every view shares.
@@ -58,6 +60,10 @@ struct Style {
     std::size_t max_edges = 2500;        // more ties: only the strongest are drawn (said in the caption)
     bool geographic = true;              // pin municipalities at their coordinates when all have them
     bool outlines = true;                // draw municipality outlines behind a geographic map when present
+    // Language of every text the view writes (titles, legends, notes,
+    // tooltips; render/report_texts.cpp, "map views"): the report's default.
+    // Callers give measure, colour and caption texts in the same language.
+    report::Lang lang = report::Lang::nl;
 };
 
 // network: municipalities linked by shared arrangements.

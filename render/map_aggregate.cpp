@@ -7,6 +7,7 @@
 
 #include "render/map.hpp"
 #include "render/map_style.hpp"
+#include "render/report_texts.hpp"
 
 namespace regionet::render::map {
 
@@ -56,6 +57,10 @@ AggregateInput aggregate_input(const Dataset& d, const std::vector<std::int64_t>
 }
 
 std::string aggregate(const AggregateInput& in, const Style& style, Format format) {
+    const auto lang = style.lang;
+    using report::tr;
+    using report::trf;
+    using report::trn;
     std::vector<std::size_t> used;
     for (std::size_t g = 0; g < in.groups.size(); ++g)
         if (in.groups[g].municipalities > 0) used.push_back(g);
@@ -115,13 +120,14 @@ std::string aggregate(const AggregateInput& in, const Style& style, Format forma
         Agnode_t* n = gv::node(g, grp.key);
         const auto colour = colour_of(colour_number++);
         gv::set(n, "xlabel", label_text(grp.name));
-        gv::set(n, "label", integer(static_cast<std::int64_t>(grp.municipalities)));
+        gv::set(n, "label", count(lang, grp.municipalities));
         gv::set(n, "width", fixed(diam[x], 3));
         gv::set(n, "height", fixed(diam[x], 3));
         gv::set(n, "fillcolor", tint(colour, 0.35));
         gv::set(n, "id", style.id_prefix + "g-" + id_safe(grp.key));
-        std::string tip = grp.name + "\nmunicipalities: " + integer(static_cast<std::int64_t>(grp.municipalities));
-        if (grp.population > 0) tip += "\npopulation: " + integer(grp.population);
+        std::string tip = grp.name + "\n" + trf(lang, "map.tip.municipalities", {count(lang, grp.municipalities)});
+        if (grp.population > 0)
+            tip += "\n" + trf(lang, "map.tip.population", {decimal(lang, static_cast<double>(grp.population), 0)});
         gv::set(n, "tooltip", label_text(tip));
         if (proj) gv::set(n, "pos", pos((*proj)(*grp.lon, *grp.lat)));
         nodes[x] = n;
@@ -134,26 +140,22 @@ std::string aggregate(const AggregateInput& in, const Style& style, Format forma
         Agedge_t* e = gv::edge(g, nodes[t.a], nodes[t.b]);
         gv::set(e, "penwidth", fixed(pen_width(static_cast<double>(t.arrangements), static_cast<double>(max_w)) * 1.6, 2));
         gv::set(e, "id", style.id_prefix + "t-" + id_safe(in.groups[t.a].key) + "-" + id_safe(in.groups[t.b].key));
-        gv::set(e, "tooltip", label_text(in.groups[t.a].name + " - " + in.groups[t.b].name + ": " +
-                                         integer(static_cast<std::int64_t>(t.arrangements)) + " arrangement" +
-                                         (t.arrangements == 1 ? "" : "s") + " with members in both"));
-        if (used.size() <= 15) gv::set(e, "label", integer(static_cast<std::int64_t>(t.arrangements)));
+        gv::set(e, "tooltip", label_text(trn(lang, "map.aggregate.tie_tip", static_cast<std::int64_t>(t.arrangements),
+                                             {in.groups[t.a].name, in.groups[t.b].name, count(lang, t.arrangements)})));
+        if (used.size() <= 15) gv::set(e, "label", count(lang, t.arrangements));
         ++drawn;
     }
     std::vector<std::string> notes;
-    notes.push_back(std::string("Circle area: ") + (by_population ? "population" : "number of municipalities") +
-                    "; the number inside: municipalities.");
-    notes.push_back("Line width: arrangements or regions with members on both sides (at most " +
-                    integer(static_cast<std::int64_t>(max_w)) + "); " + integer(static_cast<std::int64_t>(drawn)) +
-                    " links" +
-                    (in.min_arrangements > 1
-                         ? " sharing at least " + integer(static_cast<std::int64_t>(in.min_arrangements))
-                         : std::string()) +
-                    ".");
-    if (geographic) notes.push_back("Each circle sits at the mean position of its municipalities.");
+    notes.push_back(trf(lang, "map.aggregate.size",
+                        {tr(lang, by_population ? "map.measure.population" : "map.measure.municipalities")}));
+    notes.push_back(trf(lang, "map.aggregate.lines",
+                        {count(lang, max_w), trn(lang, "map.n.links", static_cast<std::int64_t>(drawn), {count(lang, drawn)}),
+                         in.min_arrangements > 1 ? trf(lang, "map.aggregate.at_least", {count(lang, in.min_arrangements)})
+                                                 : std::string()}));
+    if (geographic) notes.push_back(tr(lang, "map.aggregate.mean_position"));
     const std::string title =
-        style.title.empty() ? (in.by == "province" ? std::string("Cooperation between provinces")
-                                                   : "Cooperation between the regions of " + in.by)
+        style.title.empty() ? (in.by == "province" ? tr(lang, "map.aggregate.provinces")
+                                                   : trf(lang, "map.aggregate.regions", {in.by}))
                             : style.title;
     set_html(g, "label", header_html(title, style.caption, "", legend, notes));
     return finish(g, engine, format);

@@ -6,6 +6,7 @@
 
 #include "render/map.hpp"
 #include "render/map_style.hpp"
+#include "render/report_texts.hpp"
 
 namespace regionet::render::map {
 
@@ -17,6 +18,10 @@ std::string division(const DivisionInput& in, const Style& style, Format format)
     const Dataset& d = *in.dataset;
     const auto& p = *in.projection;
     const std::size_t n = d.municipalities.size();
+    const auto lang = style.lang;
+    using report::tr;
+    using report::trf;
+    using report::trn;
     if (in.region.size() != n || p.vertex_count != n)
         throw RenderError("map division: region labels or projection do not match the dataset's municipalities");
 
@@ -95,14 +100,15 @@ std::string division(const DivisionInput& in, const Style& style, Format format)
             gv::set(parent, "fontsize", "12");
             gv::set(parent, "fontcolor", std::string(kInk));
             gv::set(parent, "id", style.id_prefix + "r-" + id_safe(region.id));
-            gv::set(parent, "tooltip", label_text(region.name + " (" + region.id + "): " +
-                                                  integer(static_cast<std::int64_t>(ms.size())) + " municipalities"));
+            gv::set(parent, "tooltip", label_text(trn(lang, "map.division.region_tip", static_cast<std::int64_t>(ms.size()),
+                                                      {region.name, region.id, count(lang, ms.size())})));
         }
         ++cluster_number;
         for (auto i : ms) {
             const auto& m = d.municipalities[i];
             std::string tip = m.name + " (" + m.code + ")\n" + in.division + ": " + region.name;
-            if (m.population) tip += "\npopulation: " + integer(*m.population);
+            if (m.population)
+                tip += "\n" + trf(lang, "map.tip.population", {decimal(lang, static_cast<double>(*m.population), 0)});
             nodes[i] = add_municipality(parent, m, style, diam[i], colour_hex, tip);
             if (proj) gv::set(nodes[i], "pos", pos(centre[i]));
         }
@@ -137,11 +143,10 @@ std::string division(const DivisionInput& in, const Style& style, Format format)
         gv::set(edge, "class", crossing ? "crossing" : "within");
         gv::set(edge, "id", style.id_prefix + "e-" + id_safe(d.municipalities[a].code) + "-" +
                                 id_safe(d.municipalities[b].code));
-        std::string tip = d.municipalities[a].name + " - " + d.municipalities[b].name + ": " +
-                          weight_text(among.weights[e]) + " shared arrangement" + (among.weights[e] == 1 ? "" : "s");
+        std::string tip = tie_tooltip(d, a, b, among.weights[e], lang);
         if (crossing)
-            tip += "\ncrosses " + d.arrangements[static_cast<std::size_t>(in.region[a])].name + " / " +
-                   d.arrangements[static_cast<std::size_t>(in.region[b])].name;
+            tip += "\n" + trf(lang, "map.division.crosses", {d.arrangements[static_cast<std::size_t>(in.region[a])].name,
+                                                             d.arrangements[static_cast<std::size_t>(in.region[b])].name});
         gv::set(edge, "tooltip", label_text(tip));
     }
 
@@ -159,17 +164,15 @@ std::string division(const DivisionInput& in, const Style& style, Format format)
         if (regions.size() > 1) ++crossing_arrangements;
     }
 
-    auto legend = group_legend(colour, colours, used);
-    legend.push_back({std::string(kHighlight), "tie crossing a region border", "line"});
+    auto legend = group_legend(colour, colours, used, lang);
+    legend.push_back({std::string(kHighlight), tr(lang, "map.division.crossing"), "line"});
     std::vector<std::string> notes;
-    notes.push_back(integer(static_cast<std::int64_t>(crossing_arrangements)) + " of " +
-                    integer(static_cast<std::int64_t>(counted)) + " arrangements cross the borders of " + in.division +
-                    " regions; " + integer(static_cast<std::int64_t>(crossing_ties)) + " of " +
-                    integer(static_cast<std::int64_t>(ties.edges.size())) + " ties drawn cross a border.");
-    if (!ties.edges.empty()) notes.push_back(ties_note(ties, in.min_weight));
-    if (auto s = size_note(d, in.size, used); !s.empty()) notes.push_back(s);
-    const std::string title = style.title.empty() ? "Regions of " + in.division + " and the ties across them" : style.title;
-    set_html(g, "label", header_html(title, style.caption, "Region:", legend, notes));
+    notes.push_back(trf(lang, "map.division.note", {count(lang, crossing_arrangements), count(lang, counted), in.division,
+                                                   count(lang, crossing_ties), count(lang, ties.edges.size())}));
+    if (!ties.edges.empty()) notes.push_back(ties_note(ties, in.min_weight, lang));
+    if (auto s = size_note(d, in.size, used, lang); !s.empty()) notes.push_back(s);
+    const std::string title = style.title.empty() ? trf(lang, "map.division.default_title", {in.division}) : style.title;
+    set_html(g, "label", header_html(title, style.caption, tr(lang, "map.legend.region"), legend, notes));
     return finish(g, engine, format);
 }
 

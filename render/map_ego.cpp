@@ -5,6 +5,7 @@
 
 #include "render/map.hpp"
 #include "render/map_style.hpp"
+#include "render/report_texts.hpp"
 
 namespace regionet::render::map {
 
@@ -12,7 +13,7 @@ using namespace detail;
 
 namespace {
 
-std::string role_word(Role r) { return std::string(to_string(r)); }
+std::string role_word(Role r, report::Lang lang) { return report::role_label(lang, to_string(r)); }
 
 // Draws a membership edge. The ego municipality sits left of its arrangements,
 // partners right of them, so the edge runs left to right; its arrow shows the
@@ -38,6 +39,16 @@ void membership_edge(Agraph_t* g, Agnode_t* municipality, Agnode_t* arrangement,
             break;
     }
     gv::set(e, "tooltip", label_text(tooltip));
+}
+
+// Name, id, form, domain, division and member count of an arrangement.
+std::string arrangement_tooltip(const Arrangement& a, std::size_t members, report::Lang lang) {
+    std::string tip = a.name + " (" + a.id + ")";
+    if (!a.form.empty()) tip += "\n" + report::trf(lang, "map.tip.form", {report::form_label(lang, a.form)});
+    if (!a.domain.empty()) tip += "\n" + report::trf(lang, "map.tip.domain", {a.domain});
+    if (!a.division.empty()) tip += "\n" + report::trf(lang, "map.tip.region_of", {a.division});
+    tip += "\n" + report::trf(lang, "map.tip.members", {count(lang, members)});
+    return tip;
 }
 
 // Wraps text at spaces into lines of at most `width` bytes (a word longer
@@ -66,6 +77,10 @@ std::string ego(const EgoInput& in, const Style& style, Format format) {
     const Dataset& d = *in.dataset;
     if (in.municipality >= d.municipalities.size()) throw RenderError("map ego: municipality index out of range");
     const auto& me = d.municipalities[in.municipality];
+    const auto lang = style.lang;
+    using report::tr;
+    using report::trf;
+    using report::trn;
 
     // The municipality's cooperation: joint arrangements (regions of official
     // divisions are where it lies, not whom it chose: listed, not drawn),
@@ -133,17 +148,15 @@ std::string ego(const EgoInput& in, const Style& style, Format format) {
     gv::set(centre, "fontsize", "14");
     gv::set(centre, "id", style.id_prefix + id_safe(me.code));
     gv::set(centre, "URL", "#m-" + id_safe(me.code));
-    gv::set(centre, "tooltip", label_text(me.name + " (" + me.code + ")\njoint arrangements: " +
-                                          integer(static_cast<std::int64_t>(mine.size())) + "\nregions of divisions: " +
-                                          integer(static_cast<std::int64_t>(regions.size())) + "\npartners: " +
-                                          integer(static_cast<std::int64_t>(shared.size()))));
+    gv::set(centre, "tooltip", label_text(trf(lang, "map.ego.tip", {me.name, me.code, count(lang, mine.size()),
+                                                                    count(lang, regions.size()), count(lang, shared.size())})));
 
     // Domains as clusters, coloured from the palette in domain order; inside,
     // arrangements heaviest first.
     std::map<std::string, std::vector<std::size_t>> by_domain;  // domain -> membership indexes
     for (auto k : mine) {
         const auto& a = d.arrangements[d.memberships[k].arrangement];
-        by_domain[a.domain.empty() ? std::string("(no domain)") : a.domain].push_back(k);
+        by_domain[a.domain.empty() ? tr(lang, "map.no_domain") : a.domain].push_back(k);
     }
     std::vector<LegendEntry> legend;
     std::map<std::size_t, Agnode_t*> arrangement_node;
@@ -166,9 +179,9 @@ std::string ego(const EgoInput& in, const Style& style, Format format) {
             const auto ai = d.memberships[k].arrangement;
             const auto& a = d.arrangements[ai];
             Agnode_t* an = gv::node(cluster, "a:" + a.id);
-            const auto count = d.members_of_arrangement()[ai].size();
-            gv::set(an, "label", label_text(wrap(a.name, 36) + "\n" + integer(static_cast<std::int64_t>(count)) +
-                                            (count == 1 ? " member" : " members")));
+            const auto member_count = d.members_of_arrangement()[ai].size();
+            gv::set(an, "label", label_text(wrap(a.name, 36) + "\n" + trn(lang, "map.n.members", static_cast<std::int64_t>(member_count),
+                                                                          {report::integer(lang, static_cast<std::int64_t>(member_count))})));
             gv::set(an, "shape", "box");
             gv::set(an, "style", "rounded,filled");
             gv::set(an, "fillcolor", "white");
@@ -176,16 +189,12 @@ std::string ego(const EgoInput& in, const Style& style, Format format) {
             gv::set(an, "penwidth", "1.5");
             gv::set(an, "id", style.id_prefix + "a-" + id_safe(a.id));
             gv::set(an, "URL", "#a-" + id_safe(a.id));
-            std::string tip = a.name + " (" + a.id + ")";
-            if (!a.form.empty()) tip += "\nform: " + a.form;
-            if (!a.domain.empty()) tip += "\ndomain: " + a.domain;
-            if (!a.division.empty()) tip += "\nregion of: " + a.division;
-            tip += "\nmembers: " + integer(static_cast<std::int64_t>(count));
-            tip += "\nrole of " + me.name + ": " + role_word(d.memberships[k].role);
+            std::string tip = arrangement_tooltip(a, member_count, lang);
+            tip += "\n" + trf(lang, "map.tip.role", {me.name, role_word(d.memberships[k].role, lang)});
             gv::set(an, "tooltip", label_text(tip));
             arrangement_node[ai] = an;
             membership_edge(g, centre, an, d.memberships[k].role, true,
-                            me.name + " in " + a.name + ": " + role_word(d.memberships[k].role));
+                            trf(lang, "map.ego.membership", {me.name, a.name, role_word(d.memberships[k].role, lang)}));
         }
         legend.push_back({colour, domain, "box"});
     }
@@ -202,9 +211,8 @@ std::string ego(const EgoInput& in, const Style& style, Format format) {
         gv::set(pn, "fillcolor", "#E8ECF0");
         gv::set(pn, "id", style.id_prefix + id_safe(m.code));
         gv::set(pn, "URL", "#m-" + id_safe(m.code));
-        gv::set(pn, "tooltip", label_text(m.name + " (" + m.code + ")\nshares " +
-                                          integer(static_cast<std::int64_t>(shared[j])) + " arrangement" +
-                                          (shared[j] == 1 ? "" : "s") + " with " + me.name));
+        gv::set(pn, "tooltip", label_text(trn(lang, "map.ego.partner_tip", static_cast<std::int64_t>(shared[j]),
+                                              {m.name, m.code, count(lang, shared[j]), me.name})));
     }
     std::size_t named = 0;  // partners not drawn, named in an arrangement's box
     std::set<std::size_t> named_once;
@@ -217,8 +225,8 @@ std::string ego(const EgoInput& in, const Style& style, Format format) {
             if (partners.count(ms.municipality)) {
                 Agnode_t* partner = gv::node(g, d.municipalities[ms.municipality].code);
                 membership_edge(g, partner, arrangement_node[ai], ms.role, false,
-                                d.municipalities[ms.municipality].name + " in " + d.arrangements[ai].name + ": " +
-                                    role_word(ms.role));
+                                trf(lang, "map.ego.membership", {d.municipalities[ms.municipality].name,
+                                                                 d.arrangements[ai].name, role_word(ms.role, lang)}));
             } else if (summarise && shared[ms.municipality] >= in.min_shared) {
                 others.push_back(d.municipalities[ms.municipality].name);
                 named_once.insert(ms.municipality);
@@ -230,36 +238,31 @@ std::string ego(const EgoInput& in, const Style& style, Format format) {
         std::string text;
         for (std::size_t i = 0; i < std::min(others.size(), kNamesPerBox); ++i) text += (i ? ", " : "") + others[i];
         if (others.size() > kNamesPerBox)
-            text += " and " + integer(static_cast<std::int64_t>(others.size() - kNamesPerBox)) + " more";
+            text += trf(lang, "map.ego.and_more", {count(lang, others.size() - kNamesPerBox)});
         Agnode_t* box = gv::node(right, "others:" + d.arrangements[ai].id);
-        gv::set(box, "label", label_text("+ " + integer(static_cast<std::int64_t>(others.size())) + " other member" +
-                                         (others.size() == 1 ? "" : "s") + ":\n" + wrap(text, 48)));
+        gv::set(box, "label", label_text(trn(lang, "map.ego.others", static_cast<std::int64_t>(others.size()),
+                                             {count(lang, others.size())}) + "\n" + wrap(text, 48)));
         gv::set(box, "shape", "box");
         gv::set(box, "fillcolor", "#F4F4F4");
         gv::set(box, "fontsize", "10");
         gv::set(box, "id", style.id_prefix + "others-" + id_safe(d.arrangements[ai].id));
-        gv::set(box, "tooltip", label_text("Other members of " + d.arrangements[ai].name + ": " + text));
+        gv::set(box, "tooltip", label_text(trf(lang, "map.ego.others_tip", {d.arrangements[ai].name, text})));
         Agedge_t* e = gv::edge(g, arrangement_node[ai], box);
         gv::set(e, "style", "dotted");
     }
     named = named_once.size();
 
     std::vector<std::string> notes;
-    notes.push_back(
-        "Thick orange arrow: host (provides the service); dashed blue arrow: client (buys it); plain line: member.");
-    std::string partner_note = integer(static_cast<std::int64_t>(candidates.size())) + " partner" +
-                               (candidates.size() == 1 ? "" : "s") + " in " +
-                               integer(static_cast<std::int64_t>(mine.size())) +
-                               (in.regions ? " arrangements" : " joint arrangements") + " (heaviest first)";
-    if (in.min_shared > 1)
-        partner_note += ", sharing at least " + integer(static_cast<std::int64_t>(in.min_shared));
-    if (hidden) partner_note += "; " + integer(static_cast<std::int64_t>(hidden)) + " sharing fewer left out";
+    notes.push_back(tr(lang, "map.ego.roles"));
+    std::string partner_note = trn(lang, "map.ego.partners", static_cast<std::int64_t>(candidates.size()),
+                                   {count(lang, candidates.size()),
+                                    trn(lang, in.regions ? "map.n.arrangements" : "map.n.joint",
+                                        static_cast<std::int64_t>(mine.size()), {count(lang, mine.size())})});
+    if (in.min_shared > 1) partner_note += trf(lang, "map.ego.at_least", {count(lang, in.min_shared)});
+    if (hidden) partner_note += trf(lang, "map.ego.fewer", {count(lang, hidden)});
     notes.push_back(partner_note + ".");
     if (summarise)
-        notes.push_back("Drawn one by one: the " + integer(static_cast<std::int64_t>(partners.size())) +
-                        " sharing the most (two or more); the other " + integer(static_cast<std::int64_t>(named)) +
-                        " are named in grey boxes beside their arrangements. Every partner: regionet show municipality " +
-                        me.code + "; fewer: --min-weight 2.");
+        notes.push_back(trf(lang, "map.ego.summarised", {count(lang, partners.size()), count(lang, named), me.code}));
     if (!regions.empty()) {
         std::vector<std::string> names;
         for (auto k : regions) {
@@ -269,13 +272,12 @@ std::string ego(const EgoInput& in, const Style& style, Format format) {
         std::sort(names.begin(), names.end());
         std::string list;
         for (const auto& n : names) list += (list.empty() ? "" : "; ") + n;
-        notes.push_back(wrap("Lies in " + integer(static_cast<std::int64_t>(regions.size())) +
-                                 (regions.size() == 1 ? " region" : " regions") +
-                                 " of official divisions (not drawn: a region is not a choice to cooperate): " + list,
+        notes.push_back(wrap(trn(lang, "map.ego.regions", static_cast<std::int64_t>(regions.size()),
+                                 {count(lang, regions.size()), list}),
                              150));
     }
-    const std::string title = style.title.empty() ? me.name + ": joint arrangements and partners" : style.title;
-    set_html(g, "label", header_html(title, style.caption, "Domain:", legend, notes));
+    const std::string title = style.title.empty() ? trf(lang, "map.ego.default_title", {me.name}) : style.title;
+    set_html(g, "label", header_html(title, style.caption, tr(lang, "map.legend.domain"), legend, notes));
     return finish(g, "dot", format);
 }
 

@@ -5,6 +5,7 @@
 
 #include "render/map.hpp"
 #include "render/map_style.hpp"
+#include "render/report_texts.hpp"
 
 namespace regionet::render::map {
 
@@ -47,41 +48,43 @@ TieSelection select_ties(const analysis::Projection& p, double min_weight, std::
     return s;
 }
 
-std::string weight_text(double w) {
-    return std::floor(w) == w ? integer(static_cast<std::int64_t>(w)) : fixed(w, 2);
+std::string weight_text(double w, report::Lang lang) {
+    return decimal(lang, w, std::floor(w) == w ? 0 : 2);
 }
 
-std::string ties_note(const TieSelection& s, double min_weight) {
-    std::string note = "Line width: arrangements shared (" + weight_text(std::max(min_weight, std::ceil(s.threshold))) +
-                       " to " + weight_text(s.max_weight) + ").";
+std::string ties_note(const TieSelection& s, double min_weight, report::Lang lang) {
+    std::string note = report::trf(lang, "map.ties.note",
+                                   {weight_text(std::max(min_weight, std::ceil(s.threshold)), lang), weight_text(s.max_weight, lang)});
     if (s.edges.size() < s.eligible)
-        note += " Only the " + integer(static_cast<std::int64_t>(s.edges.size())) + " strongest of " +
-                integer(static_cast<std::int64_t>(s.eligible)) + " ties are drawn; raise --min-weight or filter to choose.";
+        note += report::trf(lang, "map.ties.capped", {count(lang, s.edges.size()), count(lang, s.eligible)});
     return note;
 }
 
-std::string tie_tooltip(const Dataset& d, std::size_t a, std::size_t b, double w) {
-    return d.municipalities[a].name + " - " + d.municipalities[b].name + ": " + weight_text(w) + " shared arrangement" +
-           (w == 1 ? "" : "s");
+std::string tie_tooltip(const Dataset& d, std::size_t a, std::size_t b, double w, report::Lang lang) {
+    return report::trn(lang, "map.tie.tip", w == 1 ? 1 : 2,
+                       {d.municipalities[a].name, d.municipalities[b].name, weight_text(w, lang)});
 }
 
 std::string municipality_tooltip(const Dataset& d, std::size_t i, std::size_t partners, const SizeEncoding& size,
-                                 const ColourEncoding& colour) {
+                                 const ColourEncoding& colour, report::Lang lang) {
     const auto& m = d.municipalities[i];
     std::string t = m.name + " (" + m.code + ")";
-    if (!m.province.empty()) t += "\nprovince: " + m.province;
-    if (m.population) t += "\npopulation: " + integer(*m.population);
-    t += "\nmemberships: " + integer(static_cast<std::int64_t>(d.memberships_of_municipality()[i].size()));
-    t += "\npartners: " + integer(static_cast<std::int64_t>(partners));
-    if (size.values.size() == d.municipalities.size() && !size.measure.empty() && size.measure != "population") {
+    if (!m.province.empty()) t += "\n" + report::trf(lang, "map.tip.province", {m.province});
+    if (m.population) t += "\n" + report::trf(lang, "map.tip.population", {decimal(lang, static_cast<double>(*m.population), 0)});
+    t += "\n" + report::trf(lang, "map.tip.memberships", {count(lang, d.memberships_of_municipality()[i].size())});
+    t += "\n" + report::trf(lang, "map.tip.partners", {count(lang, partners)});
+    if (size.values.size() == d.municipalities.size() && !size.measure.empty() &&
+        size.measure != report::tr(lang, "map.measure.population")) {
         const double v = size.values[i];
-        t += "\n" + size.measure + ": " + (std::floor(v) == v ? integer(static_cast<std::int64_t>(v)) : fixed(v, 4));
+        t += "\n" + size.measure + ": " + decimal(lang, v, std::floor(v) == v ? 0 : 4);
     }
-    if (colour.group.size() == d.municipalities.size() && !colour.by.empty() && colour.by != "province") {
+    if (colour.group.size() == d.municipalities.size() && !colour.by.empty() &&
+        colour.by != report::tr(lang, "map.colour.province")) {
         const auto g = colour.group[i];
         t += "\n" + colour.by + ": " +
              (g >= 0 && static_cast<std::size_t>(g) < colour.names.size() ? colour.names[static_cast<std::size_t>(g)]
-                                                                            : std::string("none"));
+              : colour.none.empty()                                        ? report::tr(lang, "map.none")
+                                                                           : colour.none);
     }
     return t;
 }
@@ -179,25 +182,26 @@ std::string network(const NetworkInput& in, const Style& style, Format format) {
     for (std::size_t i = 0; i < n; ++i) {
         const auto& m = d.municipalities[i];
         nodes[i] = add_municipality(g, m, style, diam[i], fill_of(i),
-                                    municipality_tooltip(d, i, partners[i], in.size, in.colour));
+                                    municipality_tooltip(d, i, partners[i], in.size, in.colour, style.lang));
         if (proj) gv::set(nodes[i], "pos", pos(centre[i]));
     }
     for (auto e : ties.edges) {
         const auto [a, b] = p.edges[e];
         Agedge_t* edge = gv::edge(g, nodes[a], nodes[b]);
         gv::set(edge, "penwidth", fixed(pen_width(p.weights[e], ties.max_weight), 2));
-        gv::set(edge, "tooltip", label_text(tie_tooltip(d, a, b, p.weights[e])));
+        gv::set(edge, "tooltip", label_text(tie_tooltip(d, a, b, p.weights[e], style.lang)));
         gv::set(edge, "id", style.id_prefix + "e-" + id_safe(d.municipalities[a].code) + "-" +
                                 id_safe(d.municipalities[b].code));
     }
 
+    const auto lang = style.lang;
     std::vector<std::string> notes;
-    if (auto s = size_note(d, in.size, used); !s.empty()) notes.push_back(s);
-    if (!ties.edges.empty()) notes.push_back(ties_note(ties, in.min_weight));
-    else if (in.ties) notes.push_back("No two municipalities share " + weight_text(in.min_weight) + " or more arrangements.");
-    if (!geographic) notes.push_back("Positions: force layout (the dataset has no coordinates); near means closely tied.");
-    const auto legend = group_legend(in.colour, colours, used);
-    const std::string title = style.title.empty() ? "Cooperation network: shared arrangements" : style.title;
+    if (auto s = size_note(d, in.size, used, lang); !s.empty()) notes.push_back(s);
+    if (!ties.edges.empty()) notes.push_back(ties_note(ties, in.min_weight, lang));
+    else if (in.ties) notes.push_back(report::trf(lang, "map.network.no_ties", {weight_text(in.min_weight, lang)}));
+    if (!geographic) notes.push_back(report::tr(lang, "map.network.force"));
+    const auto legend = group_legend(in.colour, colours, used, lang);
+    const std::string title = style.title.empty() ? report::tr(lang, "map.network.default_title") : style.title;
     set_html(g, "label", header_html(title, style.caption, in.colour.by.empty() ? "" : in.colour.by + ":", legend, notes));
     return finish(g, engine, format);
 }

@@ -6,6 +6,7 @@
 
 #include "render/map.hpp"
 #include "render/map_style.hpp"
+#include "render/report_texts.hpp"
 
 namespace regionet::render::map {
 
@@ -15,6 +16,10 @@ std::string overlap(const OverlapInput& in, const Style& style, Format format) {
     if (!in.dataset || !in.rows) throw RenderError("map overlap: no dataset or overlap rows given");
     const Dataset& d = *in.dataset;
     const auto& rows = *in.rows;
+    const auto lang = style.lang;
+    using report::tr;
+    using report::trf;
+    using report::trn;
 
     std::set<std::size_t> used;
     for (const auto& r : rows) {
@@ -58,7 +63,7 @@ std::string overlap(const OverlapInput& in, const Style& style, Format format) {
     std::int64_t next = 0;
     for (auto& [domain, grp] : domain_group) {
         grp = next++;
-        legend.push_back({colour_of(grp), domain.empty() ? "(no domain)" : domain, "box"});
+        legend.push_back({colour_of(grp), domain.empty() ? tr(lang, "map.no_domain") : domain, "box"});
     }
 
     std::map<std::size_t, Agnode_t*> nodes;
@@ -69,7 +74,8 @@ std::string overlap(const OverlapInput& in, const Style& style, Format format) {
         const auto members = d.members_of_arrangement()[ai].size();
         Agnode_t* n = gv::node(g, a.id);
         const auto colour = colour_of(domain_group[a.domain]);
-        gv::set(n, "label", label_text(a.name) + "\\n" + integer(static_cast<std::int64_t>(members)) + " members");
+        gv::set(n, "label", label_text(a.name + "\n" + trn(lang, "map.n.members", static_cast<std::int64_t>(members),
+                                                            {count(lang, members)})));
         gv::set(n, "fillcolor", tint(colour, 0.75));
         gv::set(n, "color", colour);
         // Box area grows with the number of members.
@@ -77,10 +83,10 @@ std::string overlap(const OverlapInput& in, const Style& style, Format format) {
         gv::set(n, "id", style.id_prefix + "a-" + id_safe(a.id));
         gv::set(n, "URL", "#a-" + id_safe(a.id));
         std::string tip = a.name + " (" + a.id + ")";
-        if (!a.form.empty()) tip += "\nform: " + a.form;
-        if (!a.domain.empty()) tip += "\ndomain: " + a.domain;
-        if (!a.division.empty()) tip += "\nregion of: " + a.division;
-        tip += "\nmembers: " + integer(static_cast<std::int64_t>(members));
+        if (!a.form.empty()) tip += "\n" + trf(lang, "map.tip.form", {report::form_label(lang, a.form)});
+        if (!a.domain.empty()) tip += "\n" + trf(lang, "map.tip.domain", {a.domain});
+        if (!a.division.empty()) tip += "\n" + trf(lang, "map.tip.region_of", {a.division});
+        tip += "\n" + trf(lang, "map.tip.members", {count(lang, members)});
         gv::set(n, "tooltip", label_text(tip));
         nodes[ai] = n;
     }
@@ -90,9 +96,8 @@ std::string overlap(const OverlapInput& in, const Style& style, Format format) {
         const auto& a = d.arrangements[r.a_index];
         const auto& b = d.arrangements[r.b_index];
         Agedge_t* e = nullptr;
-        std::string tip = a.name + " / " + b.name + ": " + integer(static_cast<std::int64_t>(r.shared)) +
-                          " shared members, Jaccard " + fixed(r.jaccard, 2) + ", overlap coefficient " +
-                          fixed(r.overlap_coefficient, 2);
+        std::string tip = trf(lang, "map.overlap.tip", {a.name, b.name, count(lang, r.shared), decimal(lang, r.jaccard, 2),
+                                                        decimal(lang, r.overlap_coefficient, 2)});
         if (r.nested) {
             // An arrow from the smaller arrangement into the one that contains it.
             const bool a_inside = r.size_a < r.size_b;
@@ -100,7 +105,7 @@ std::string overlap(const OverlapInput& in, const Style& style, Format format) {
             gv::set(e, "dir", "forward");
             gv::set(e, "arrowhead", "onormal");
             gv::set(e, "style", "dashed");
-            tip += "\n" + (a_inside ? a.name : b.name) + " lies inside " + (a_inside ? b.name : a.name);
+            tip += "\n" + trf(lang, "map.overlap.inside", {a_inside ? a.name : b.name, a_inside ? b.name : a.name});
             ++nested;
         } else {
             e = gv::edge(g, nodes[r.a_index], nodes[r.b_index]);
@@ -109,30 +114,28 @@ std::string overlap(const OverlapInput& in, const Style& style, Format format) {
         gv::set(e, "id", style.id_prefix + "o-" + id_safe(a.id) + "-" + id_safe(b.id));
         if (r.identical) {
             gv::set(e, "color", std::string(kHighlight) + ":white:" + std::string(kHighlight));
-            gv::set(e, "label", "same members");
-            tip += "\nthe same member set";
+            gv::set(e, "label", label_text(tr(lang, "map.overlap.same")));
+            tip += "\n" + tr(lang, "map.overlap.same_tip");
             ++identical;
         } else if (r.redundancy_candidate) {
             gv::set(e, "color", std::string(kHighlight));
-            gv::set(e, "label", "J " + fixed(r.jaccard, 2));
+            gv::set(e, "label", "J " + decimal(lang, r.jaccard, 2));
         }
         if (r.redundancy_candidate) {
-            tip += "\nredundancy candidate (same domain)";
+            tip += "\n" + tr(lang, "map.overlap.candidate_tip");
             ++redundant;
         }
         gv::set(e, "tooltip", label_text(tip));
     }
 
     std::vector<std::string> notes;
-    notes.push_back("Pairs with Jaccard >= " + fixed(in.min_jaccard, 2) + ": line width grows with the Jaccard index. " +
-                    integer(static_cast<std::int64_t>(rows.size())) + " pairs, " +
-                    integer(static_cast<std::int64_t>(redundant)) + " redundancy candidates (orange: same domain, "
-                    "Jaccard >= " + fixed(in.redundancy_threshold, 2) + "), " +
-                    integer(static_cast<std::int64_t>(nested)) + " nested (dashed arrow into the larger), " +
-                    integer(static_cast<std::int64_t>(identical)) + " with the same members (double line).");
-    if (rows.empty()) notes.push_back("No pair of arrangements overlaps this much.");
-    const std::string title = style.title.empty() ? "Overlapping arrangements" : style.title;
-    set_html(g, "label", header_html(title, style.caption, "Domain:", legend, notes));
+    auto counted = [&](const char* key, std::size_t n) { return trn(lang, key, static_cast<std::int64_t>(n), {count(lang, n)}); };
+    notes.push_back(trf(lang, "map.overlap.note",
+                        {decimal(lang, in.min_jaccard, 2), counted("n.pairs", rows.size()), counted("map.n.candidates", redundant),
+                         decimal(lang, in.redundancy_threshold, 2), count(lang, nested), count(lang, identical)}));
+    if (rows.empty()) notes.push_back(tr(lang, "map.overlap.none"));
+    const std::string title = style.title.empty() ? tr(lang, "map.overlap.default_title") : style.title;
+    set_html(g, "label", header_html(title, style.caption, tr(lang, "map.legend.domain"), legend, notes));
     return finish(g, force_engine(used.size()), format);
 }
 

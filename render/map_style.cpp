@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "render/report_texts.hpp"
+
 namespace regionet::render::map {
 
 Format parse_format(std::string_view name) {
@@ -176,6 +178,13 @@ std::string integer(std::int64_t v) {
         out += digits[i];
     }
     return v < 0 ? "-" + out : out;
+}
+
+std::string count(report::Lang lang, std::size_t n) { return report::integer(lang, static_cast<std::int64_t>(n)); }
+
+std::string decimal(report::Lang lang, double v, int decimals) {
+    if (std::abs(v) < 0.5 * std::pow(10.0, -decimals)) v = 0.0;  // no "-0.00"
+    return report::number(lang, v, decimals);
 }
 
 std::vector<double> diameters(const std::vector<double>& values, std::size_t n, double min_d, double max_d,
@@ -475,7 +484,7 @@ std::vector<std::string> group_colours(const Dataset& d, const ColourEncoding& c
 }
 
 std::vector<LegendEntry> group_legend(const ColourEncoding& c, const std::vector<std::string>& colours,
-                                      const std::vector<std::size_t>& used) {
+                                      const std::vector<std::size_t>& used, report::Lang lang) {
     std::vector<bool> present(c.names.size(), false);
     bool none = false;
     if (c.group.empty()) return {};
@@ -487,7 +496,7 @@ std::vector<LegendEntry> group_legend(const ColourEncoding& c, const std::vector
     std::vector<LegendEntry> out;
     for (std::size_t g = 0; g < present.size(); ++g)
         if (present[g]) out.push_back({colours[g], c.names[g], "box"});
-    if (none) out.push_back({std::string(kNoGroupColour), "none", "box"});
+    if (none) out.push_back({std::string(kNoGroupColour), c.none.empty() ? report::tr(lang, "map.none") : c.none, "box"});
     return out;
 }
 
@@ -540,16 +549,16 @@ Agnode_t* add_municipality(Agraph_t* g, const Municipality& m, const Style& styl
     return n;
 }
 
-std::string size_note(const Dataset& d, const SizeEncoding& size, const std::vector<std::size_t>& used) {
+std::string size_note(const Dataset& d, const SizeEncoding& size, const std::vector<std::size_t>& used, report::Lang lang) {
     if (size.values.size() != d.municipalities.size() || size.measure.empty()) return {};
     std::optional<std::size_t> top;
     for (auto i : used)
         if (std::isfinite(size.values[i]) && (!top || size.values[i] > size.values[*top])) top = i;
-    if (!top || size.values[*top] <= 0) return "Circle area: " + size.measure + " (all zero: uniform size)";
+    if (!top || size.values[*top] <= 0) return report::trf(lang, "map.size.zero", {size.measure});
     const double v = size.values[*top];
     const bool whole = std::floor(v) == v && std::abs(v) < 1e15;
-    return "Circle area: " + size.measure + " (largest: " + d.municipalities[*top].name + ", " +
-           (whole ? integer(static_cast<std::int64_t>(v)) : fixed(v, v < 1 ? 4 : 2)) + ")";
+    return report::trf(lang, "map.size.note",
+                       {size.measure, d.municipalities[*top].name, whole ? decimal(lang, v, 0) : decimal(lang, v, v < 1 ? 4 : 2)});
 }
 
 }  // namespace regionet::render::map::detail

@@ -49,6 +49,11 @@ std::string id_safe(std::string_view key);
 std::string fixed(double v, int decimals);
 // Whole numbers with thousands separators: "931,298".
 std::string integer(std::int64_t v);
+// Numbers in visible text (notes, legends, tooltips), written as the map's
+// language writes them: nl "931.298" and "0,50", en "931,298" and "0.50".
+// Attribute values (pos, width, penwidth) keep fixed().
+std::string count(report::Lang lang, std::size_t n);
+std::string decimal(report::Lang lang, double v, int decimals);
 
 // ---- node size ----------------------------------------------------------------
 // Diameter in inches for each value: the circle's area grows with the value,
@@ -143,7 +148,7 @@ std::vector<std::string> outlines_of(const Dataset& d);
 std::vector<std::string> group_colours(const Dataset& d, const ColourEncoding& c);
 // Legend entries for the groups used by `used` municipalities (plus "none").
 std::vector<LegendEntry> group_legend(const ColourEncoding& c, const std::vector<std::string>& colours,
-                                      const std::vector<std::size_t>& used);
+                                      const std::vector<std::size_t>& used, report::Lang lang);
 
 // The projection fitted to the used municipalities (and their outlines when
 // `with_outlines`), larger side `size` points.
@@ -158,8 +163,8 @@ std::size_t add_outlines(Agraph_t* g, const Projector& p, const std::vector<std:
 // name as external label, id/tooltip/URL for SVG.
 Agnode_t* add_municipality(Agraph_t* g, const Municipality& m, const Style& style, double diameter,
                            const std::string& fill, const std::string& tooltip);
-// The node size legend note: "Circle area: population (largest: Amsterdam, 931298)".
-std::string size_note(const Dataset& d, const SizeEncoding& size, const std::vector<std::size_t>& used);
+// The node size legend note: "Circle area: population (largest: Amsterdam, 931,298)".
+std::string size_note(const Dataset& d, const SizeEncoding& size, const std::vector<std::size_t>& used, report::Lang lang);
 
 // ---- ties (map_network.cpp) ---------------------------------------------------------
 // The municipality ties of a projection with weight >= min_weight, capped at
@@ -172,8 +177,10 @@ struct TieSelection {
     double max_weight = 0.0;
 };
 TieSelection select_ties(const analysis::Projection& p, double min_weight, std::size_t max_edges);
-std::string weight_text(double w);
-std::string ties_note(const TieSelection& s, double min_weight);
+std::string weight_text(double w, report::Lang lang);
+std::string ties_note(const TieSelection& s, double min_weight, report::Lang lang);
+// "Alpha - Beta: 3 shared arrangements"
+std::string tie_tooltip(const Dataset& d, std::size_t a, std::size_t b, double w, report::Lang lang);
 // Graph attributes of a municipality map; returns the engine ("nop2" when geographic).
 std::string setup_municipality_graph(Agraph_t* g, bool geographic, std::size_t nodes);
 

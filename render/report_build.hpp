@@ -29,6 +29,7 @@ struct ReportInput {
     std::vector<Figure> maps;            // drawn by draw_report_maps (report_figures.hpp)
     std::vector<std::string> map_notes;  // maps that could not be drawn, and why
     std::optional<Figure> services_map;  // who serves whom (ReportMaps::services)
+    std::string explorer;                // the offline explorer written beside the report (relative link); empty: none
     std::string version;
     std::string stamp;                   // empty unless --stamp
 };

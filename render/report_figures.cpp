@@ -17,6 +17,7 @@ ReportMaps draw_report_maps(const Dataset& d, const analysis::ReportResults& r, 
     auto add = [&](const std::string& file, const std::string& title, const std::string& caption, const std::string& alt,
                    const std::function<std::string(const map::Style&)>& draw) {
         map::Style style;
+        style.lang = lang;
         style.title = title;
         style.caption = caption + " (" + where + ")";
         try {
@@ -48,6 +49,7 @@ ReportMaps draw_report_maps(const Dataset& d, const analysis::ReportResults& r, 
                 }
                 if (r.communities && r.communities->community_count > 0) {
                     e.colour.by = tr(lang, "fig.colour.cluster");
+                    e.colour.none = tr(lang, "map.legend.no_tie");  // community 0: no tie in the graph
                     for (auto c : r.communities->community) e.colour.group.push_back(c > 0 ? c - 1 : -1);
                     for (std::size_t k = 1; k <= r.communities->community_count; ++k)
                         e.colour.names.push_back(trf(lang, "map.legend.cluster", {std::to_string(k)}));
@@ -63,6 +65,8 @@ ReportMaps draw_report_maps(const Dataset& d, const analysis::ReportResults& r, 
                     map::OverlapInput e;
                     e.dataset = r.scoped ? &r.cooperation : &d;  // the rows index its arrangements
                     e.rows = &rows;
+                    e.min_jaccard = r.options.map_min_jaccard;
+                    e.redundancy_threshold = r.options.overlap.redundancy_threshold;
                     return map::overlap(e, style, map::Format::svg);
                 });
     }

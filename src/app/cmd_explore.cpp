@@ -40,17 +40,7 @@ void run(const ExploreCommand& cmd) {
     render::explorer::Input in;
     in.dataset = &d;
     in.lang = lang;
-    // The map: municipalities at their places, no ties (the page shades a
-    // selection's partners), ids "x-<code>" for the script.
-    const auto projection = analysis::project_municipalities(d);
-    render::map::NetworkInput net;
-    net.dataset = &d;
-    net.projection = &projection;
-    net.ties = false;
-    render::map::Style style;
-    style.id_prefix = "x-";
-    style.title = " ";
-    in.map_svg = render::map::network(net, style, render::map::Format::svg);
+    in.map_svg = render::explorer::map_svg(d, lang);
 
     const auto weights_file = data_dir() / "weights.toml";
     if (std::filesystem::exists(weights_file)) {
@@ -68,7 +58,7 @@ void run(const ExploreCommand& cmd) {
 
     const auto page = render::explorer::page(in);
     std::filesystem::create_directories(cmd.out);
-    const auto file = std::filesystem::path(cmd.out) / "explorer.html";
+    const auto file = std::filesystem::path(cmd.out) / render::explorer::k_file_name;
     write_file_atomic(file, page);
     if (!global().quiet) std::cerr << "regionet: wrote " << file.string() << " (" << page.size() / 1024 << " KB)\n";
 }

@@ -1,4 +1,5 @@
-// regionet map [network|ego CODE|overlap|division NAME|aggregate] [--out FILE] [--format F] [encodings] [filters]
+// regionet map [network|ego CODE|overlap|division NAME|aggregate] [--out FILE] [--format F] [--lang nl|en]
+//              [encodings] [filters]
 #include <algorithm>
 #include <cmath>
 #include <ctime>
@@ -15,12 +16,14 @@
 #include "app/cli.hpp"
 #include "app/commands.hpp"
 #include "render/map.hpp"
+#include "render/report_texts.hpp"
 
 namespace regionet::app {
 
 namespace {
 
 namespace map = render::map;
+namespace rep = render::report;
 
 struct MapCommand {
     std::string view = "network";
@@ -28,6 +31,7 @@ struct MapCommand {
     analysis::Filter filter;
     std::string out;
     std::string format;
+    std::string lang = "nl";             // as `regionet report`
     double min_weight = 1.0;
     std::string size;
     std::string color;
@@ -84,9 +88,9 @@ map::ColourEncoding colour_by_regions(const Dataset& d, const std::vector<std::i
     return c;
 }
 
-map::ColourEncoding colour_by_province(const Dataset& d) {
+map::ColourEncoding colour_by_province(const Dataset& d, rep::Lang lang) {
     map::ColourEncoding c;
-    c.by = "province";
+    c.by = rep::tr(lang, "map.colour.province");
     std::map<std::string, std::int64_t> group;
     for (const auto& m : d.municipalities)
         if (!m.province.empty()) group.emplace(m.province, 0);
@@ -98,20 +102,22 @@ map::ColourEncoding colour_by_province(const Dataset& d) {
     return c;
 }
 
-map::ColourEncoding colour_by_community(const Dataset& d) {
+map::ColourEncoding colour_by_community(const Dataset& d, rep::Lang lang) {
     analysis::CommunityOptions o;
     const auto result = analysis::communities(d, o);
     map::ColourEncoding c;
-    c.by = "community (" + std::string(analysis::to_string(o.method)) + ")";
-    for (std::size_t k = 1; k <= result.community_count; ++k) c.names.push_back("community " + std::to_string(k));
+    c.by = rep::trf(lang, "map.colour.community", {std::string(analysis::to_string(o.method))});
+    c.none = rep::tr(lang, "map.legend.no_tie");  // community 0: no tie in the graph
+    for (std::size_t k = 1; k <= result.community_count; ++k)
+        c.names.push_back(rep::trf(lang, "map.legend.cluster", {std::to_string(k)}));
     for (auto x : result.community) c.group.push_back(x >= 1 ? x - 1 : -1);
     return c;
 }
 
-map::ColourEncoding colour_encoding(const Dataset& d, const std::string& spec) {
+map::ColourEncoding colour_encoding(const Dataset& d, const std::string& spec, rep::Lang lang) {
     if (spec.empty()) return {};
-    if (spec == "province") return colour_by_province(d);
-    if (spec == "community") return colour_by_community(d);
+    if (spec == "province") return colour_by_province(d, lang);
+    if (spec == "community") return colour_by_community(d, lang);
     if (spec.rfind("division:", 0) == 0) {
         const auto name = spec.substr(9);
         const auto region = regions_of(d, name);
@@ -122,29 +128,30 @@ map::ColourEncoding colour_encoding(const Dataset& d, const std::string& spec) {
     throw UsageError("unknown --color '" + spec + "'; expected province, community or division:NAME");
 }
 
-map::SizeEncoding size_encoding(const Dataset& d, const analysis::Projection& p, const MapCommand& cmd) {
+map::SizeEncoding size_encoding(const Dataset& d, const analysis::Projection& p, const MapCommand& cmd, rep::Lang lang) {
     map::SizeEncoding s;
     if (cmd.size.empty()) return s;
-    s.measure = cmd.size;
     const auto n = d.municipalities.size();
     if (cmd.size == "population") {
+        s.measure = rep::tr(lang, "map.measure.population");
         for (const auto& m : d.municipalities) s.values.push_back(m.population ? static_cast<double>(*m.population) : 0.0);
         if (std::none_of(d.municipalities.begin(), d.municipalities.end(), [](const auto& m) { return m.population.has_value(); }))
             throw UsageError("dataset " + d.name + " has no population figures; choose another --size");
     } else if (cmd.size == "degree") {
         s.values.assign(n, 0.0);
         for (const auto& [a, b] : p.edges) s.values[a] += 1, s.values[b] += 1;
-        s.measure = "degree (partner municipalities)";
+        s.measure = rep::tr(lang, "map.measure.degree");
     } else if (cmd.size == "load") {
         const auto result = analysis::load(d, read_weights(cmd.weights));
         for (const auto& m : result.municipalities) s.values.push_back(m.weighted_load);
-        s.measure = "weighted load (meetings per year)";
+        s.measure = rep::tr(lang, "map.measure.load");
     } else if (cmd.size == "betweenness") {
         analysis::CentralityOptions o;
         o.harmonic = false;
         const auto result = analysis::centrality(d, o);
         s.values = result.betweenness;
-        s.measure = "betweenness" + (result.betweenness_estimated ? " (" + result.betweenness_method + ")" : std::string());
+        s.measure = rep::tr(lang, "map.measure.betweenness") +
+                    (result.betweenness_estimated ? " (" + result.betweenness_method + ")" : std::string());
     } else {
         throw UsageError("unknown --size '" + cmd.size + "'; expected load, population, degree or betweenness");
     }
@@ -154,25 +161,39 @@ map::SizeEncoding size_encoding(const Dataset& d, const analysis::Projection& p,
 // Most overlap pairs the overlap view lays out (a force layout; more take minutes).
 constexpr std::size_t max_overlap_pairs = 300;
 
-std::string caption(const Dataset& d, const MapCommand& cmd, const std::string& extra) {
-    std::string c = "Dataset " + d.name;
+// The filter in the reader's words: "provincie Utrecht, domein afval".
+std::string describe_filter(const analysis::Filter& f, rep::Lang lang) {
+    std::vector<std::string> parts;
+    if (!f.domain.empty()) parts.push_back(rep::trf(lang, "map.filter.domain", {f.domain}));
+    if (!f.province.empty()) parts.push_back(rep::trf(lang, "scope.province", {f.province}));
+    if (lower(f.division) == "none") parts.push_back(rep::tr(lang, "map.filter.ordinary"));
+    else if (!f.division.empty()) parts.push_back(rep::trf(lang, "scope.division", {f.division}));
+    if (!f.region.empty()) parts.push_back(rep::trf(lang, "scope.region", {f.region}));
+    if (f.active_in) parts.push_back(rep::trf(lang, "map.filter.active_in", {std::to_string(*f.active_in)}));
+    if (f.exclude_larger_than)
+        parts.push_back(rep::trf(lang, "map.filter.larger_than", {std::to_string(*f.exclude_larger_than)}));
+    std::string s;
+    for (const auto& x : parts) s += (s.empty() ? "" : ", ") + x;
+    return s;
+}
+
+std::string caption(const Dataset& d, const MapCommand& cmd, const std::string& extra, rep::Lang lang) {
+    std::string c = rep::trf(lang, "map.caption.dataset", {d.name});
     if (!d.reference_date.empty()) c += " (" + d.reference_date + ")";
-    const auto filters = cmd.filter.describe();
-    c += filters.empty() ? ", all arrangements" : ", " + filters;
+    const auto filters = describe_filter(cmd.filter, lang);
+    c += ", " + (filters.empty() ? rep::tr(lang, "map.caption.all") : filters);
     if (!extra.empty()) c += ", " + extra;
     if (cmd.stamp) {
         const std::time_t now = std::time(nullptr);
         char buf[32];
         std::strftime(buf, sizeof buf, "%Y-%m-%d", std::gmtime(&now));
-        c += ". Drawn " + std::string(buf);
+        c += ". " + rep::trf(lang, "map.caption.drawn", {buf});
     }
     return c;
 }
 
-std::string weight_text(double w) {
-    std::ostringstream s;
-    s << w;
-    return s.str();
+std::string weight_text(double w, rep::Lang lang) {
+    return rep::number(lang, w, std::floor(w) == w ? 0 : 2);
 }
 
 void run(const MapCommand& cmd) {
@@ -188,7 +209,9 @@ void run(const MapCommand& cmd) {
     const auto d = analysis::apply(loaded.dataset, cmd.filter);
     loaded.store.reset();
 
+    const auto lang = rep::parse_lang(cmd.lang);
     map::Style style;
+    style.lang = lang;
     style.title = cmd.title;
     style.max_edges = cmd.max_edges;
     style.geographic = !cmd.no_geo;
@@ -201,9 +224,11 @@ void run(const MapCommand& cmd) {
         in.dataset = &d;
         in.projection = &p;
         in.min_weight = cmd.min_weight;
-        in.size = size_encoding(d, p, cmd);
-        in.colour = colour_encoding(d, cmd.color);
-        style.caption = caption(d, cmd, cmd.min_weight > 1 ? "ties sharing at least " + weight_text(cmd.min_weight) : "");
+        in.size = size_encoding(d, p, cmd, lang);
+        in.colour = colour_encoding(d, cmd.color, lang);
+        style.caption = caption(
+            d, cmd, cmd.min_weight > 1 ? rep::trf(lang, "map.caption.min_weight", {weight_text(cmd.min_weight, lang)}) : "",
+            lang);
         bytes = map::network(in, style, format);
     } else if (cmd.view == "ego") {
         if (cmd.key.empty()) throw UsageError("map ego needs a municipality code or name");
@@ -216,7 +241,7 @@ void run(const MapCommand& cmd) {
         in.municipality = *m;
         in.min_shared = static_cast<std::size_t>(std::max(1.0, std::ceil(cmd.min_weight)));
         in.regions = cmd.regions;
-        style.caption = caption(d, cmd, "");
+        style.caption = caption(d, cmd, "", lang);
         bytes = map::ego(in, style, format);
     } else if (cmd.view == "overlap") {
         analysis::OverlapOptions o;
@@ -233,8 +258,12 @@ void run(const MapCommand& cmd) {
         in.rows = &rows;
         in.min_jaccard = cmd.threshold;
         in.redundancy_threshold = cmd.redundancy;
-        style.caption = caption(d, cmd, total > cap ? "the strongest " + std::to_string(cap) + " of " +
-                                                          std::to_string(total) + " overlapping pairs" : "");
+        style.caption = caption(d, cmd,
+                                total > cap ? rep::trf(lang, "map.caption.strongest",
+                                                       {rep::integer(lang, static_cast<std::int64_t>(cap)),
+                                                        rep::integer(lang, static_cast<std::int64_t>(total))})
+                                            : "",
+                                lang);
         bytes = map::overlap(in, style, format);
     } else if (cmd.view == "division") {
         if (cmd.key.empty()) throw UsageError("map division needs a division name; known: " + known_divisions(d));
@@ -246,14 +275,14 @@ void run(const MapCommand& cmd) {
         analysis::Filter ordinary;
         ordinary.division = "none";
         auto ties_d = analysis::apply(d, ordinary);  // keeps every municipality, in order
-        std::string ties_from = "ties from arrangements other than regions of divisions";
+        std::string ties_from = rep::tr(lang, "map.caption.ties_ordinary");
         if (ties_d.memberships.empty()) {
             ties_d = d;
             const auto wanted = lower(cmd.key);
             std::erase_if(ties_d.memberships,
                           [&](const Membership& ms) { return lower(d.arrangements[ms.arrangement].division) == wanted; });
             ties_d.reindex();
-            ties_from = "ties from the regions of the other divisions";
+            ties_from = rep::tr(lang, "map.caption.ties_other_divisions");
         }
         const auto p = analysis::project_municipalities(ties_d);
         map::DivisionInput in;
@@ -262,15 +291,15 @@ void run(const MapCommand& cmd) {
         in.region = region;
         in.projection = &p;
         in.min_weight = cmd.min_weight;
-        in.size = size_encoding(d, analysis::project_municipalities(d), cmd);
-        style.caption = caption(d, cmd, ties_from);
+        in.size = size_encoding(d, analysis::project_municipalities(d), cmd, lang);
+        style.caption = caption(d, cmd, ties_from, lang);
         bytes = map::division(in, style, format);
     } else if (cmd.view == "aggregate") {
         std::vector<std::int64_t> label(d.municipalities.size(), -1);
         std::vector<std::string> keys, names;
         std::string by = cmd.by;
         if (cmd.by == "province") {
-            const auto c = colour_by_province(d);
+            const auto c = colour_by_province(d, lang);
             label = c.group;
             keys = c.names;
             names = c.names;
@@ -294,8 +323,8 @@ void run(const MapCommand& cmd) {
         });
         auto in = map::aggregate_input(d, label, keys, names, by, regions_only);
         in.min_arrangements = static_cast<std::size_t>(std::max(1.0, std::ceil(cmd.min_weight)));
-        style.caption = caption(d, cmd, regions_only ? "links: regions of divisions with members on both sides"
-                                                     : "links: arrangements other than regions with members on both sides");
+        style.caption = caption(d, cmd, rep::tr(lang, regions_only ? "map.caption.links_regions" : "map.caption.links_ordinary"),
+                                lang);
         bytes = map::aggregate(in, style, format);
     } else {
         throw UsageError("unknown view '" + cmd.view + "'; expected network, ego, overlap, division or aggregate");
@@ -327,6 +356,9 @@ void setup_map(CLI::App& app) {
     sub->add_option("-o,--out", cmd->out, "output file (format from its extension)");
     sub->add_option("--format", cmd->format, "dot, svg, png or pdf (overrides the extension)")
         ->check(CLI::IsMember({"dot", "svg", "png", "pdf"}));
+    sub->add_option("--lang", cmd->lang, "language of titles, legends, notes and tooltips (as the report)")
+        ->check(CLI::IsMember({"nl", "en"}))
+        ->capture_default_str();
     sub->add_option("--min-weight", cmd->min_weight, "draw ties sharing at least this many arrangements")
         ->check(CLI::PositiveNumber)
         ->capture_default_str();

@@ -3,7 +3,8 @@
 // The main job: from the dataset (the embedded default when the database is
 // empty) through every analysis pass to a board report in DIR: report.html
 // (self-contained), report.md with its figures in DIR/maps/, report.pdf on
-// request when a headless Chromium is installed.
+// request when a headless Chromium is installed, and the offline explorer
+// (explorer.html, as `regionet explore`) that the maps section links to.
 //
 // parse -> load -> run the passes (analysis::run_report_passes) -> draw the
 // maps and build the document (render) -> write the files.
@@ -17,6 +18,7 @@
 #include "app/commands.hpp"
 #include "app/pdf.hpp"
 #include "model/lookup.hpp"
+#include "render/explorer.hpp"
 #include "render/report_build.hpp"
 #include "render/report_figures.hpp"
 #include "render/report_texts.hpp"
@@ -103,12 +105,28 @@ void run(const ReportCommand& cmd) {
     in.map_notes = std::move(maps.notes);
     in.services_map = std::move(maps.services);
 
+    // The offline explorer beside the report, from the same dataset and the
+    // figures the report shows (load, betweenness, screening), so the page and
+    // the report agree; the maps section links to it.
+    progress.update("explorer");
+    render::explorer::Input explorer;
+    explorer.dataset = &dataset;
+    explorer.lang = lang;
+    explorer.map_svg = render::explorer::map_svg(dataset, lang);
+    if (results.load)
+        for (const auto& m : results.load->municipalities) explorer.weighted_load.push_back(m.weighted_load);
+    if (results.centrality) explorer.betweenness = results.centrality->betweenness;
+    if (results.screen) explorer.findings = *results.screen;
+    const auto explorer_page = render::explorer::page(explorer);
+    in.explorer = render::explorer::k_file_name;
+
     progress.update("storing results");
     save_report_results(name, dataset, results, lang == rep::Lang::nl ? "nl" : "en", cmd.filter.describe());
 
     progress.update("writing");
     const fs::path dir = cmd.out;
     const auto figures = write_report(rep::build_report(in, lang), dir);
+    write_file_atomic(dir / render::explorer::k_file_name, explorer_page);
     if (cmd.pdf) {
         progress.update("pdf");
         print_pdf(dir / "report.html", dir / "report.pdf");
@@ -116,6 +134,7 @@ void run(const ReportCommand& cmd) {
     progress.done();
     if (!global().quiet) {
         std::cout << (dir / "report.html").string() << "\n" << (dir / "report.md").string() << "\n";
+        std::cout << (dir / render::explorer::k_file_name).string() << "\n";
         if (cmd.pdf) std::cout << (dir / "report.pdf").string() << "\n";
         std::cout << figures << " figure" << (figures == 1 ? "" : "s") << " in " << (dir / "maps").string() << "\n";
     }

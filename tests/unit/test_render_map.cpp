@@ -7,6 +7,8 @@
 
 #include <cmath>
 #include <cstdio>
+#include <functional>
+#include <regex>
 #include <string>
 #include <vector>
 
@@ -15,10 +17,12 @@
 #include "capi/graphviz.hpp"
 #include "render/map.hpp"
 #include "render/map_style.hpp"
+#include "render/report_texts.hpp"
 #include "support/test_support.hpp"
 
 using namespace regionet;
 namespace map = regionet::render::map;
+namespace report = regionet::render::report;
 namespace detail = regionet::render::map::detail;
 
 namespace {
@@ -76,10 +80,28 @@ Dataset small(bool coordinates, const std::string& first_name = "Alpha") {
     return d;
 }
 
+// English, as the golden DOT files were written (the views default to Dutch,
+// as the report; "map texts in Dutch" below checks that).
 map::Style quiet_style() {
     map::Style s;
+    s.lang = report::Lang::en;
     s.caption = "Dataset small (2024)";
     return s;
+}
+
+// What a reader of an SVG sees: its text elements and its tooltips
+// (xlink:title), entities for '-' and quotes decoded.
+std::string visible_text(const std::string& svg) {
+    std::string out;
+    static const std::regex text_re(R"re(<text[^>]*>([^<]*)</text>)re");
+    static const std::regex title_re(R"re(xlink:title="([^"]*)")re");
+    for (const auto* re : {&text_re, &title_re})
+        for (auto it = std::sregex_iterator(svg.begin(), svg.end(), *re); it != std::sregex_iterator(); ++it)
+            out += (*it)[1].str() + "\n";
+    for (const auto& [entity, c] : std::vector<std::pair<std::string, std::string>>{{"&#45;", "-"}, {"&#160;", " "}, {"&#10;", "\n"}, {"&#39;", "'"}, {"&quot;", "\""}, {"&lt;", "<"}, {"&gt;", ">"}, {"&amp;", "&"}})
+        for (auto at = out.find(entity); at != std::string::npos; at = out.find(entity, at + c.size()))
+            out.replace(at, entity.size(), c);
+    return out;
 }
 
 bool well_formed_xml(const std::string& text) {
@@ -537,4 +559,105 @@ TEST_CASE("map ego with many partners names the others per arrangement", "[rende
     ego.min_shared = 1;
     ego.regions = true;  // regions drawn as arrangements on request
     CHECK(map::ego(ego, quiet_style(), map::Format::dot).find("\"a:vr1\"") != std::string::npos);
+}
+
+TEST_CASE("map texts in Dutch: titles, legends, notes and tooltips, no English left", "[render][map]") {
+    auto d = small(true);
+    const auto p = analysis::project_municipalities(d);
+    map::Style nl;
+    nl.caption = "Gegevens small (2024)";
+    REQUIRE(nl.lang == report::Lang::nl);  // the default, as the report's
+    auto en = nl;
+    en.lang = report::Lang::en;
+
+    auto network = [&](const map::Style& style) {
+        map::NetworkInput in;
+        in.dataset = &d;
+        in.projection = &p;
+        in.size.measure = report::tr(style.lang, "map.measure.population");
+        in.size.values = {1000, 4000, 9000, 0};
+        in.colour.by = report::tr(style.lang, "map.colour.province");
+        in.colour.names = {"P1"};
+        in.colour.group = {0, 0, -1, -1};  // Gamma and Delta: no group ("geen")
+        return map::network(in, style, map::Format::svg);
+    };
+    auto ego = [&](const map::Style& style) {
+        map::EgoInput in;
+        in.dataset = &d;
+        in.municipality = 2;  // Gamma: a1 (hosted by Alpha), a3 (Delta client), region r2
+        return map::ego(in, style, map::Format::svg);
+    };
+    analysis::OverlapOptions oo;
+    oo.min_jaccard = 0.3;
+    const auto rows = analysis::overlap(d, oo);
+    auto overlap = [&](const map::Style& style) {
+        map::OverlapInput in;
+        in.dataset = &d;
+        in.rows = &rows;
+        in.min_jaccard = 0.3;
+        return map::overlap(in, style, map::Format::svg);
+    };
+    const auto ordinary = analysis::apply(d, [] {
+        analysis::Filter f;
+        f.division = "none";
+        return f;
+    }());
+    const auto op = analysis::project_municipalities(ordinary);
+    auto division = [&](const map::Style& style) {
+        map::DivisionInput in;
+        in.dataset = &d;
+        in.division = "vr";
+        in.region = {4, 4, 5, 5};
+        in.projection = &op;
+        return map::division(in, style, map::Format::svg);
+    };
+    auto aggregate = [&](const map::Style& style) {
+        return map::aggregate(map::aggregate_input(d, {0, 0, 1, 1}, {"P1", "P2"}, {"P1", "P2"}, "province"), style,
+                              map::Format::svg);
+    };
+
+    std::string all_nl, all_en;
+    for (const auto& view : std::vector<std::function<std::string(const map::Style&)>>{network, ego, overlap, division, aggregate}) {
+        const auto svg_nl = view(nl);
+        REQUIRE(well_formed_xml(svg_nl));
+        all_nl += visible_text(svg_nl);
+        all_en += visible_text(view(en));
+    }
+    INFO(all_nl);
+    // Dutch texts, with Dutch numbers; counts worked out by hand from small():
+    // Gamma's partners are Alpha and Beta (a1) and Delta (a3), in 2 joint
+    // arrangements; at Jaccard >= 0.3 the overlap has 8 pairs (golden file).
+    for (const char* expected :
+         {"Samenwerkingsnetwerk: gedeelde verbanden", "provincie:", "Cirkeloppervlak: inwoners (grootste: Gamma, 9.000)",
+          "Lijndikte: aantal gedeelde verbanden", "provincie: P1", "inwoners: 4.000", "deelnames: 3", "geen",
+          "Gamma: samenwerkingsverbanden en partners", "Domein:", "3 partners in 2 samenwerkingsverbanden (grootste eerst).",
+          "Dikke oranje pijl: gastheer", "3 deelnemers", "rol van Gamma: deelnemer", "Alpha in Afval: gastheer",
+          "Delta in ICT: afnemer", "Ligt in 1 regio van offici\xc3\xable regio-indelingen", "vorm: GR openbaar lichaam",
+          "deelt 1 verband met Gamma", "Overlappende verbanden", "Paren met Jaccard \xe2\x89\xa5 0,30", "8 paren",
+          "De regio's van vr en de banden ertussen", "Regio:", "band over een regiogrens",
+          "2 van de 4 verbanden gaan over de grenzen van de regio's van vr", "Samenwerking tussen provincies",
+          "Cirkeloppervlak: inwoners; het getal erin: aantal gemeenten.", "gemeenten: 2", "inwoners: 5.000"}) {
+        INFO(expected);
+        CHECK(all_nl.find(expected) != std::string::npos);
+    }
+    // None of the former English words (the English maps do have them).
+    for (const char* english :
+         {"Cooperation", "arrangement", "municipalit", "Circle area", "Line width", "largest", "Domain", "Region:",
+          "member", "shares", "sharing", "partner in", "heaviest", "host", "client", "province", "population", "form:",
+          "domain:", "region of", "role of", "none", "no domain", "Lies in", "Thick", "Pairs with", "pairs", "redundancy",
+          "nested", "Overlapping", "Regions of", "tie crossing", "ties", "cross", "inside", "same members", "Each circle",
+          "links", "Positions", "Drawn"}) {
+        INFO(english);
+        CHECK(all_nl.find(english) == std::string::npos);
+    }
+    for (const char* english : {"Cooperation network: shared arrangements", "Circle area: population (largest: Gamma, 9,000)",
+                                "3 partners in 2 joint arrangements (heaviest first).", "Domain:", "8 pairs", "Region:",
+                                "tie crossing a region border", "Cooperation between provinces", "none"}) {
+        INFO(english);
+        CHECK(all_en.find(english) != std::string::npos);
+    }
+    for (const char* dutch : {"Cirkeloppervlak", "Lijndikte", "deelnemer", "verband", "geen", "Domein", "Regio:"}) {
+        INFO(dutch);
+        CHECK(all_en.find(dutch) == std::string::npos);
+    }
 }

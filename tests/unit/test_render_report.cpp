@@ -281,6 +281,20 @@ TEST_CASE("regionet report on the seed data: structure, determinism, golden Mark
         CHECK(fs::exists(out / (*it)[1].str()));
     CHECK(figures >= 1);
     CHECK(test::check_golden(md, "report/ambtelijke-fusies.md") == "");
+    // The maps section points to the explorer written beside the report: a
+    // relative link (no scheme, no folder) whose target is in the output folder,
+    // a complete page in the report's language.
+    const auto maps_at = html.find("<section class=\"chapter\" id=\"maps\"");
+    REQUIRE(maps_at != std::string::npos);
+    const auto link_at = html.find("<a href=\"explorer.html\"><strong>explorer.html</strong></a>", maps_at);
+    CHECK(link_at != std::string::npos);
+    CHECK(link_at < html.find("</section>", maps_at));
+    CHECK(md.find("[**explorer.html**](explorer.html)") != std::string::npos);
+    REQUIRE(fs::exists(out / "explorer.html"));
+    const auto explorer = test::read_file(out / "explorer.html");
+    CHECK(explorer.find("<html lang=\"nl\"") != std::string::npos);
+    CHECK(explorer.find("id=\"x&#45;") != std::string::npos);  // the clickable map: municipality nodes x-<code>
+    CHECK(explorer.find("src=\"http") == std::string::npos);
     // Same data, same report: byte for byte.
     auto again = test::run_regionet({"--db", (tmp / "r.db").string(), "--dataset", "case", "report", "--out", (tmp / "out2").string()});
     REQUIRE(again.status == 0);
@@ -296,6 +310,11 @@ TEST_CASE("regionet report escapes hostile names and speaks English on request",
     check_structure(html);
     CHECK(html.find("<html lang=\"en\">") != std::string::npos);
     CHECK(html.find("Cooperation between municipalities") != std::string::npos);
+    // The maps and the explorer speak English too.
+    CHECK(html.find("Circle area: weighted load") != std::string::npos);
+    CHECK(html.find("Cirkeloppervlak") == std::string::npos);
+    CHECK(html.find("href=\"explorer.html\"") != std::string::npos);
+    CHECK(test::read_file(out / "explorer.html").find("<html lang=\"en\"") != std::string::npos);
     CHECK(html.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
     CHECK(html.find("<script>alert") == std::string::npos);
     CHECK(md.find("<script>") == std::string::npos);
