@@ -331,6 +331,7 @@ const Entry k_texts[] = {
     {"cov.col.province", "Provincie", "Province"},
     {"cov.col.with", "Met samenwerking", "With cooperation"},
     {"cov.col.median", "Mediaan verbanden per gemeente", "Median arrangements per municipality"},
+    {"cov.both.stated", "Vorm en domein van elk verband komen uit de bron.", "The form and domain of every arrangement come from the source."},
     {"cov.form.stated", "De vorm van elk verband komt uit de bron.", "The form of every arrangement comes from the source."},
     {"cov.form.inferred", "De vorm van {0} van de {1} verbanden staat niet in de bron; regionet heeft die afgeleid: {2}.",
                           "The form of {0} of the {1} arrangements is not in the source; regionet inferred it: {2}."},

@@ -89,6 +89,7 @@ void coverage(const Context& c, Section& s) {
                                                  : c.tf("cov.domain.inferred", {c.i(cov.domains_inferred), c.i(cov.arrangements),
                                                                                 bases(c, cov.domain_bases)}));
     if (cov.forms_inferred > 0 || cov.domains_inferred > 0) inferred += " " + c.t("cov.inferred.how");
+    else inferred = c.t("cov.both.stated");
     s.blocks.push_back(Paragraph{Context::text(inferred)});
 }
 
