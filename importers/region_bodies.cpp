@@ -130,10 +130,11 @@ std::optional<int> year_in(const std::string& folded) {
 }  // namespace
 
 RegisterFacts infer_register_facts(Dataset& d, ImportReport& report, const std::string& file,
-                                   std::optional<int> reference_year) {
+                                   std::optional<int> reference_year, const RegisterRules& rules) {
     RegisterFacts facts;
     std::map<std::string, std::vector<std::string>> members;  // arrangement id -> sorted codes
-    for (const auto& ms : d.memberships) members[ms.arrangement_id].push_back(ms.municipality_code);
+    for (const auto& ms : d.memberships)
+        if (!rules.current_members_only || !ms.end_year) members[ms.arrangement_id].push_back(ms.municipality_code);
     for (auto& [id, v] : members) std::sort(v.begin(), v.end());
     auto members_of = [&](const std::string& id) -> const std::vector<std::string>& {
         static const std::vector<std::string> none;
@@ -148,7 +149,7 @@ RegisterFacts infer_register_facts(Dataset& d, ImportReport& report, const std::
 
     // 3. Ended bodies (first: an ended body governs no region and repeats no body).
     for (auto* a : arrangements) {
-        if (a->is_region() || a->end_year) continue;
+        if (!rules.ended_from_name || a->is_region() || a->end_year) continue;
         const auto f = names::fold(a->name);
         const bool dissolved = has_word(f, "opgeheven");
         const auto merged_at = f.find("opgegaan in ");
@@ -191,7 +192,7 @@ RegisterFacts infer_register_facts(Dataset& d, ImportReport& report, const std::
         std::string x, y, why;
     };
     std::vector<Reason> reasons;
-    for (std::size_t i = 0; i < bodies.size(); ++i)
+    for (std::size_t i = 0; rules.second_registrations && i < bodies.size(); ++i)
         for (std::size_t j = i + 1; j < bodies.size(); ++j) {
             auto* x = bodies[i];
             auto* y = bodies[j];
@@ -247,11 +248,18 @@ RegisterFacts infer_register_facts(Dataset& d, ImportReport& report, const std::
         const auto law = names::fold(a->legal_basis);
         const auto& mine = members_of(a->id);
         if (mine.empty()) continue;
-        for (std::size_t kind_index = 0; kind_index < std::size(kBodyKinds); ++kind_index) {
+        // The name decides before the legal basis: a GGD whose regulation also
+        // cites the Wet veiligheidsregio's (for GHOR) is a GGD.
+        bool linked = false;
+        for (std::size_t attempt = 0; attempt < 2 * std::size(kBodyKinds) && !linked; ++attempt) {
+            const bool by_name = attempt < std::size(kBodyKinds);
+            const std::size_t kind_index = attempt % std::size(kBodyKinds);
             const auto& kind = kBodyKinds[kind_index];
             bool match = false;
-            for (const char* w : kind.name_words) match = match || has_word(f, w);
-            for (const char* w : kind.law_words) match = match || (!law.empty() && law.find(w) != std::string::npos);
+            if (by_name)
+                for (const char* w : kind.name_words) match = match || has_word(f, w);
+            else
+                for (const char* w : kind.law_words) match = match || (!law.empty() && law.find(w) != std::string::npos);
             if (!match) continue;
             const Arrangement* best = nullptr;
             double best_j = 0.0;
@@ -277,13 +285,13 @@ RegisterFacts infer_register_facts(Dataset& d, ImportReport& report, const std::
             // A second body of the same kind for the same region with the same
             // members: one body registered twice (renamed, the old entry not closed).
             const auto [it, first] = governing.emplace(std::pair{best->id, kind_index}, a);
-            if (!first && members_of(it->second->id) == mine) {
+            if (!first && rules.second_registrations && members_of(it->second->id) == mine) {
                 a->duplicate_of = it->second->id;
                 ++facts.duplicates;
                 report.notice(file + ": '" + a->name + "' (" + a->id + ") is a second registration of '" + it->second->name +
                               "' (" + it->second->id + "): a body of the same kind for the same region, same members");
             }
-            break;
+            linked = true;
         }
     }
     if (facts.bodies || facts.duplicates || facts.ended)

@@ -8,7 +8,8 @@
 //     veiligheidsregio's -> a division named *veiligheidsregio*; "GGD",
 //     "gezondheidsdienst" or the Wet publieke gezondheid -> *ggd*; ...) and its
 //     member municipalities are those of one region of such a division: the
-//     region with the highest Jaccard index, at least 0.9 and unique.
+//     region with the highest Jaccard index, at least 0.9 and unique. Kinds
+//     named in the name are tried before kinds named by the legal basis.
 //  2. Second registrations (duplicate_of). Two arrangements (not regions) are
 //     one body when (a) their names are equal after normalisation (fold, text
 //     in parentheses dropped) and their members are the same, or (b) their names
@@ -41,9 +42,17 @@ struct RegisterFacts {
     std::size_t ended = 0;        // end_year set from the name
 };
 
-// Applies the three rules to the dataset under construction (ModelBuilder::dataset()):
+// Which rules apply. A register that dates its arrangements and registers each
+// body once (ROO) needs rule 1 only, on the memberships still current.
+struct RegisterRules {
+    bool second_registrations = true;    // rule 2, and rule 1's second body of one kind for one region
+    bool ended_from_name = true;         // rule 3
+    bool current_members_only = false;   // rule 1 matches members without an end year only
+};
+
+// Applies the rules to the dataset under construction (ModelBuilder::dataset()):
 // regions are the arrangements with a division; memberships by arrangement_id.
 RegisterFacts infer_register_facts(Dataset& dataset, ImportReport& report, const std::string& file,
-                                   std::optional<int> reference_year);
+                                   std::optional<int> reference_year, const RegisterRules& rules = {});
 
 }  // namespace regionet

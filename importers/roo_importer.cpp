@@ -11,6 +11,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "importers/name_matching.hpp"
+#include "importers/region_bodies.hpp"
 
 namespace regionet {
 
@@ -912,6 +913,18 @@ void RooImporter::read(const fs::path& input, ModelBuilder& out, ImportReport& r
     if (gaps)
         report.notice("ROO: " + std::to_string(gaps) + " memberships are missing from a version between two that list "
                       "them; kept as one membership with a note: " + join(gap_notes, ", "));
+
+    // 7. Bodies of regions (importers/region_bodies.hpp, rule 1): imported onto
+    // a bundle with the CBS divisions (scripts/build-nl-2026), the current
+    // safety-region and GGD joint arrangements are linked to the region they
+    // govern by their current members. The register dates its arrangements and
+    // registers each body once, so the name rules for ended bodies and second
+    // registrations do not apply.
+    RegisterRules body_rules;
+    body_rules.second_registrations = false;
+    body_rules.ended_from_name = false;
+    body_rules.current_members_only = true;
+    infer_register_facts(dataset, report, "ROO", std::nullopt, body_rules);
 }
 
 }  // namespace regionet

@@ -87,16 +87,22 @@ Section load_section(const Context& c) {
     TableBlock at{"table-coordination", c.t("load.arr.caption"),
                   {c.t("col.arrangement"), c.t("col.form"), c.t("col.members"), c.t("col.pairs"), c.t("col.meetings")},
                   {Align::left, Align::left, Align::right, Align::right, Align::right}, {}, true, true, false};
+    bool marked = false;
     for (std::size_t k = 0; k < std::min(k_arrangement_rows, arrangements.size()); ++k) {
         const auto a = arrangements[k];
         const auto& x = load.arrangements[a];
         std::string label = x.name;
         if (d.arrangements[a].is_region()) label += " (" + d.arrangements[a].division + ")";
-        at.rows.push_back({Context::text_cell(label), Context::text_cell(form_label(c.lang(), x.form)), c.int_cell(x.members),
+        // A form inferred at import (not stated by the source) is marked.
+        std::string form = form_label(c.lang(), x.form);
+        if (!d.arrangements[a].form_basis.empty()) form += c.t("cov.marker");
+        marked = marked || !d.arrangements[a].form_basis.empty();
+        at.rows.push_back({Context::text_cell(label), Context::text_cell(form), c.int_cell(x.members),
                            c.int_cell(x.coordination_pairs), c.num_cell(x.meetings_per_year, 1)});
     }
     s.blocks.push_back(Paragraph{Context::text(c.t("load.arr.intro"))});
     s.blocks.push_back(at);
+    if (marked) s.blocks.push_back(Note{Context::text(c.t("cov.marker.note"))});
     return s;
 }
 

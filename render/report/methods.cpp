@@ -42,6 +42,57 @@ std::vector<std::pair<std::string, std::string>> settings(const Context& c) {
     return out;
 }
 
+// "12 uit de naam, 3 uit het doel en bij 2 was het niet af te leiden": the
+// bases in a fixed order, the ones the texts do not know by their code.
+std::string bases(const Context& c, const std::vector<analysis::InferredCount>& counts) {
+    std::vector<std::string> parts;
+    for (const char* known : {"legal_basis", "name", "purpose"})
+        for (const auto& x : counts)
+            if (x.basis == known) parts.push_back(c.tf(std::string("cov.basis.") + known, {c.i(x.arrangements)}));
+    for (const auto& x : counts)
+        if (x.basis != "legal_basis" && x.basis != "name" && x.basis != "purpose" && x.basis != "none")
+            parts.push_back(c.tf("cov.basis.other", {c.i(x.arrangements), x.basis}));
+    for (const auto& x : counts)
+        if (x.basis == "none") parts.push_back(c.tf("cov.basis.none", {c.i(x.arrangements)}));
+    std::string out;
+    for (std::size_t k = 0; k < parts.size(); ++k)
+        out += (k == 0 ? "" : k + 1 == parts.size() ? c.t("and") : ", ") + parts[k];
+    return out;
+}
+
+// How complete the data are per province, and which forms and domains were
+// inferred rather than stated by the source (analysis/coverage.hpp).
+void coverage(const Context& c, Section& s) {
+    const auto& cov = *c.results().coverage;
+    s.blocks.push_back(Heading{"coverage", c.t("cov.title")});
+    s.blocks.push_back(Paragraph{Context::text(c.t("cov.intro"))});
+    std::string figures = c.tf("cov.national", {c.i(cov.with_cooperation), c.i(cov.municipalities), c.i(cov.arrangements)});
+    if (cov.thinnest && cov.richest && cov.provinces.size() > 1) {
+        const auto& lo = cov.provinces[*cov.thinnest];
+        const auto& hi = cov.provinces[*cov.richest];
+        figures += " " + c.tf("cov.range", {c.n(lo.median_per_municipality, 1), lo.province, c.n(hi.median_per_municipality, 1), hi.province});
+    }
+    s.blocks.push_back(Paragraph{Context::text(figures)});
+    if (!cov.provinces.empty()) {
+        TableBlock tb{"table-coverage", c.t("cov.caption"),
+                      {c.t("cov.col.province"), c.t("col.municipalities"), c.t("cov.col.with"), c.t("col.arrangements"), c.t("cov.col.median")},
+                      {Align::left, Align::right, Align::right, Align::right, Align::right}, {}, true, true, false};
+        for (const auto& p : cov.provinces)
+            tb.rows.push_back({Context::text_cell(p.province), c.int_cell(p.municipalities), c.int_cell(p.with_cooperation),
+                               c.int_cell(p.arrangements), c.num_cell(p.median_per_municipality, 1)});
+        s.blocks.push_back(tb);
+    }
+    std::string inferred = cov.forms_inferred == 0
+                               ? c.t("cov.form.stated")
+                               : c.tf("cov.form.inferred", {c.i(cov.forms_inferred), c.i(cov.arrangements), bases(c, cov.form_bases)});
+    inferred += " " + (cov.domains_inferred == 0 ? c.t("cov.domain.stated")
+                                                 : c.tf("cov.domain.inferred", {c.i(cov.domains_inferred), c.i(cov.arrangements),
+                                                                                bases(c, cov.domain_bases)}));
+    if (cov.forms_inferred > 0 || cov.domains_inferred > 0) inferred += " " + c.t("cov.inferred.how");
+    else inferred = c.t("cov.both.stated");
+    s.blocks.push_back(Paragraph{Context::text(inferred)});
+}
+
 }  // namespace
 
 Section methods_section(const Context& c) {
@@ -74,6 +125,7 @@ Section methods_section(const Context& c) {
         sources.items.push_back(
             Context::text(c.tf("meth.source", {key.first, key.second.empty() ? c.t("unknown") : key.second, c.i(count)})));
     s.blocks.push_back(sources);
+    if (c.results().coverage) coverage(c, s);
     s.blocks.push_back(Paragraph{Context::text(c.tf("meth.version", {c.in().version}))});
     s.blocks.push_back(Paragraph{Context::text(c.t("meth.limits"))});
     return s;

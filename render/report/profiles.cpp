@@ -49,6 +49,7 @@ void arrangements(const Context& c, std::size_t m, Section& s) {
                   {c.t("col.arrangement"), c.t("col.form"), c.t("col.domain"), c.t("col.role"), c.t("col.members")},
                   {Align::left, Align::left, Align::left, Align::left, Align::right}, {}, true, false, false};
     std::string region_line;
+    bool marked = false;
     for (auto k : d.memberships_of_municipality()[m]) {
         const auto& ms = d.memberships[k];
         const auto& a = d.arrangements[ms.arrangement];
@@ -56,11 +57,19 @@ void arrangements(const Context& c, std::size_t m, Section& s) {
             region_line += (region_line.empty() ? "" : "; ") + a.name + " (" + a.division + ")";
             continue;
         }
-        at.rows.push_back({Context::text_cell(a.name), Context::text_cell(form_label(c.lang(), a.form)), Context::text_cell(a.domain),
+        // A form or domain inferred at import (not stated by the source) is
+        // marked; one that could not be inferred reads "onbekend".
+        std::string form = form_label(c.lang(), a.form);
+        if (!a.form_basis.empty()) form += c.t("cov.marker");
+        std::string domain = a.domain_basis == "none" || a.domain.empty() ? c.t("unknown") : a.domain;
+        if (!a.domain_basis.empty() && a.domain_basis != "none") domain += c.t("cov.marker");
+        marked = marked || !a.form_basis.empty() || (!a.domain_basis.empty() && a.domain_basis != "none");
+        at.rows.push_back({Context::text_cell(a.name), Context::text_cell(form), Context::text_cell(domain),
                            Context::text_cell(role_label(c.lang(), to_string(ms.role))),
                            c.int_cell(d.members_of_arrangement()[ms.arrangement].size())});
     }
     if (!at.rows.empty()) s.blocks.push_back(at);
+    if (marked) s.blocks.push_back(Note{Context::text(c.t("cov.marker.note"))});
     if (!region_line.empty()) s.blocks.push_back(Paragraph{Context::text(c.t("prof.regions") + " " + region_line + ".")});
 }
 

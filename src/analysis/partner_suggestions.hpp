@@ -40,4 +40,9 @@ struct Suggestion {
 // Sorted by municipality code, then score (descending), then candidate code.
 std::vector<Suggestion> suggest_partners(const Dataset& dataset, const SuggestionOptions& options = {});
 
+// "partner_suggestions_all" (`regionet partners --all`): municipality,
+// municipality_name, then the columns of the one-municipality table
+// (partners.hpp: rank within the municipality, code, name, ...).
+Table to_table(const Dataset& dataset, const std::vector<Suggestion>& suggestions, std::string_view language = "en");
+
 }  // namespace regionet::analysis

@@ -56,6 +56,8 @@ ReportResults run_report_passes(const Dataset& d, const ReportOptions& options,
             r.partners->push_back({s.municipality, {}});
         r.partners->back().candidates.push_back(std::move(s.candidate));
     }
+    at("coverage");
+    r.coverage = coverage(coop);
     return r;
 }
 
@@ -98,6 +100,7 @@ std::vector<Table> result_tables(const Dataset& d, const ReportResults& r, std::
             }
         out.push_back(std::move(t));
     }
+    if (r.coverage) out.push_back(to_table(*r.coverage));
     return out;
 }
 

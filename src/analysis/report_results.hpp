@@ -18,6 +18,7 @@
 #include "analysis/classify.hpp"
 #include "analysis/communities.hpp"
 #include "analysis/congruence.hpp"
+#include "analysis/coverage.hpp"
 #include "analysis/graphs.hpp"
 #include "analysis/load.hpp"
 #include "analysis/overlap.hpp"
@@ -82,6 +83,9 @@ struct ReportResults {
     // Both on the cooperation scope, like overlap and load.
     std::optional<ClassifyResult> classes;         // when options.classification is set
     std::optional<ServicesResult> services;        // who serves whom
+    // Coverage per province and inferred forms and domains, of `cooperation`
+    // (the methods section; issue 13).
+    std::optional<Coverage> coverage;
 };
 
 // Runs every pass of the report on the (filtered) dataset. `step` is told the
@@ -92,7 +96,7 @@ ReportResults run_report_passes(const Dataset& dataset, const ReportOptions& opt
 // The result tables of a report run (result_<name> in the database, for users'
 // own SQL and BI tools): overlap, load_municipality, load_arrangement,
 // centrality_municipality, communities, community_agreement,
-// congruence_divisions, screen and partner_suggestions. Texts (screening,
+// congruence_divisions, screen, partner_suggestions and coverage_provinces. Texts (screening,
 // partner reasons) in `language` ("nl" or "en").
 std::vector<Table> result_tables(const Dataset& dataset, const ReportResults& results, std::string_view language);
 

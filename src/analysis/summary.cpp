@@ -1,8 +1,6 @@
 #include "analysis/summary.hpp"
 
 #include <algorithm>
-#include <map>
-#include <set>
 
 namespace regionet::analysis {
 
@@ -50,28 +48,7 @@ CooperationSummary summarise(const Dataset& d, const ScopeOptions& scope, const 
 
     for (const auto& r : overlap(coop, overlap_options)) s.redundancy_candidates += r.redundancy_candidate;
 
-    std::map<std::string, ProvinceCoverage> provinces;
-    std::map<std::string, std::vector<std::size_t>> counts;
-    for (std::size_t m = 0; m < coop.municipalities.size(); ++m) {
-        const auto& p = coop.municipalities[m].province;
-        if (p.empty()) continue;
-        auto& c = provinces[p];
-        c.province = p;
-        ++c.municipalities;
-        counts[p].push_back(per_municipality[m]);
-    }
-    for (std::size_t a = 0; a < coop.arrangements.size(); ++a) {
-        std::set<std::string> in;
-        for (auto k : coop.members_of_arrangement()[a]) {
-            const auto& p = coop.municipalities[coop.memberships[k].municipality].province;
-            if (!p.empty()) in.insert(p);
-        }
-        for (const auto& p : in) ++provinces[p].arrangements;
-    }
-    for (auto& [p, c] : provinces) {
-        c.median_per_municipality = median(counts[p]);
-        s.provinces.push_back(c);
-    }
+    s.provinces = province_coverage(coop);
 
     s.per_municipality = std::move(per_municipality);
     s.columns = data_columns(coop);

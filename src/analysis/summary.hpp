@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/coverage.hpp"
 #include "analysis/overlap.hpp"
 #include "analysis/scope.hpp"
 #include "model/model.hpp"
@@ -24,14 +25,6 @@ struct DataColumns {
 };
 DataColumns data_columns(const Dataset& dataset);
 
-// Arrangements reported per province: how complete the register looks there.
-struct ProvinceCoverage {
-    std::string province;
-    std::size_t municipalities = 0;
-    std::size_t arrangements = 0;       // cooperation arrangements with at least one member in the province
-    double median_per_municipality = 0.0;
-};
-
 struct CooperationSummary {
     ScopeCounts counts;                 // what was counted, what left out and why
     std::size_t municipalities = 0;
@@ -41,7 +34,7 @@ struct CooperationSummary {
     std::size_t max_per_municipality = 0;
     std::size_t above_twenty = 0;       // municipalities in more than twenty (the literature's figure)
     std::size_t redundancy_candidates = 0;  // pairs, by overlap() on the same scope
-    std::vector<ProvinceCoverage> provinces;  // sorted by name; empty province names left out
+    std::vector<ProvinceCoverage> provinces;  // province_coverage(): sorted by name; empty province names left out
     DataColumns columns;
     // What the data leave out, as codes the report words: "informal" (always:
     // no register holds informal cooperation), "costs", "board_seats", "host",

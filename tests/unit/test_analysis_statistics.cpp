@@ -141,7 +141,7 @@ TEST_CASE("the report's passes run once and fill every result", "[analysis][stat
     o.focus = "B";
     std::vector<std::string> steps;
     const auto r = run_report_passes(d, o, [&](const std::string& s) { steps.push_back(s); });
-    CHECK(steps.size() == 8);
+    CHECK(steps.size() == 9);
     CHECK(r.overlap.has_value());
     CHECK(r.load->municipalities.size() == 4);
     CHECK(r.centrality->degree == std::vector<std::int64_t>{2, 2, 2, 0});
@@ -149,8 +149,10 @@ TEST_CASE("the report's passes run once and fill every result", "[analysis][stat
     // analysis/partner_suggestions.hpp suggests nobody).
     for (const auto& p : *r.partners) CHECK(p.municipality == 1);
     const auto tables = result_tables(d, r, "nl");
-    CHECK(tables.size() == 9);
-    CHECK(tables.back().name == "partner_suggestions");
+    CHECK(tables.size() == 10);
+    CHECK(tables[8].name == "partner_suggestions");
+    CHECK(tables.back().name == "coverage_provinces");
+    CHECK(r.coverage.has_value());
 }
 
 TEST_CASE("a municipality or arrangement by code, else by name ignoring case", "[model][lookup]") {

@@ -264,4 +264,48 @@ TEST_CASE("nl-2026: services from the registrars of current centrum arrangements
         ++from_den_bosch;
     }
     CHECK(from_den_bosch == 9);
+// Issue 13: the safety-region and GGD joint arrangements govern a CBS region of
+// the bundle the register is imported onto (importers/region_bodies.hpp, rule 1
+// on current members, the name before the legal basis). Expected figures from a
+// second implementation of the rule in Python over data/nl-2026/*.csv (memberships
+// without end year; fold = NFKD to ASCII, lower case, non-alphanumerics to
+// spaces; Jaccard >= 0.9 and unique within the division): 44 bodies, one for each
+// of the 25 safety regions and for 19 of the 25 GGD regions, no region twice.
+TEST_CASE("nl-2026: safety-region and GGD bodies are linked to their CBS regions", "[real][roo][scope]") {
+    for (const Dataset* d : {&fresh().dataset, &embedded()}) {
+        std::map<std::string, std::size_t> by_division;
+        std::set<std::string> regions;
+        std::size_t bodies = 0;
+        for (const auto& a : d->arrangements) {
+            if (a.body_of.empty()) continue;
+            ++bodies;
+            const auto* region = d->find_arrangement(a.body_of);
+            REQUIRE(region);
+            CHECK(region->is_region());
+            CHECK(!a.end_year);
+            ++by_division[region->division];
+            regions.insert(region->id);
+        }
+        CHECK(bodies == 44);
+        CHECK(regions.size() == 44);
+        CHECK(by_division == std::map<std::string, std::size_t>{{"ggdregio", 19}, {"veiligheidsregio", 25}});
+        auto body_of = [&](const std::string& id) {
+            const auto* a = d->find_arrangement(id);
+            return a ? a->body_of : std::string("(missing)");
+        };
+        CHECK(body_of("roo:gemeenschappelijke-regeling-vru-28426877") == "VR09");  // Veiligheidsregio Utrecht
+        // A GGD whose regulation also cites the Wet veiligheidsregio's stays a GGD.
+        CHECK(body_of("roo:de-gemeenschappelijke-regeling-gemeenschappelijke-gezondheidsdienst-zeeland-28156643") == "GG5006");
+        CHECK(body_of("roo:gemeenschappelijke-regeling-ggd-groningen") == "GG0111");
+        CHECK(body_of("roo:gemeenschappelijke-regeling-hecht-30155626") == "GG4506");  // GGD Hollands-Midden
+        // Regions stay context: linked or not, they are not cooperation.
+        const auto counts = analysis::scope_counts(*d);
+        CHECK(counts.regions == 250);
+        CHECK(counts.bodies_of_regions == 44);
+        for (const auto& a : analysis::cooperation_scope(*d).arrangements) CHECK(!a.is_region());
+    }
+    // The import lists what it linked.
+    std::size_t listed = 0;
+    for (const auto& n : fresh().report.notices) listed += n.find(") governs region '") != std::string::npos;
+    CHECK(listed == 44);
 }

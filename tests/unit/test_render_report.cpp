@@ -6,6 +6,7 @@
 #include <set>
 #include <sstream>
 
+#include "analysis/coverage.hpp"
 #include "render/report_build.hpp"
 #include "render/report_document.hpp"
 #include "render/report_texts.hpp"
@@ -262,6 +263,62 @@ TEST_CASE("report build: missing passes leave an honest note, found tables fill 
     CHECK(focused.str().find("id=\"m-B\"") == std::string::npos);
     CHECK(focused.str().find("<h3 id=\"m-A\">Aa (A)</h3>") != std::string::npos);
     check_structure(focused.str());
+}
+
+TEST_CASE("report: coverage in the methods section, inferred forms and domains marked", "[render][report][coverage]") {
+    // Two arrangements of three municipalities in two provinces: x's form was
+    // guessed from its name and its domain from its legal basis; y's domain
+    // could not be inferred. By hand: P has A and B, both in x and y (median 2);
+    // Q has C, in y only (median 1); 3 of 3 cooperate.
+    Dataset d;
+    d.name = "mini";
+    d.municipalities = {{"A", "Aa", "P", {}, {}, {}, {}}, {"B", "Bee", "P", {}, {}, {}, {}}, {"C", "Cee", "Q", {}, {}, {}, {}}};
+    Arrangement x;
+    x.id = "x";
+    x.name = "Regeling X";
+    x.domain = "afval";
+    x.form = "gr_openbaar_lichaam";
+    x.form_basis = "name";
+    x.domain_basis = "legal_basis";
+    Arrangement y = x;
+    y.id = "y";
+    y.name = "Regeling Y";
+    y.domain = "overig";
+    y.form_basis = "";
+    y.domain_basis = "none";
+    d.arrangements = {x, y};
+    auto ms = [](std::string a, std::string m) {
+        Membership k;
+        k.arrangement_id = std::move(a);
+        k.municipality_code = std::move(m);
+        return k;
+    };
+    d.memberships = {ms("x", "A"), ms("x", "B"), ms("y", "A"), ms("y", "B"), ms("y", "C")};
+    d.reindex();
+    analysis::ReportResults results;
+    results.coverage = analysis::coverage(d);
+    ReportInput in;
+    in.dataset = &d;
+    in.results = &results;
+    in.dataset_name = "mini";
+    in.version = "0.0";
+    std::ostringstream html;
+    write_html(build_report(in, Lang::nl), html);
+    const auto h = html.str();
+    CHECK(h.find("3 van de 3 gemeenten nemen in deze gegevens deel aan minstens \xc3\xa9\xc3\xa9n van de 2 samenwerkingsverbanden.") !=
+          std::string::npos);
+    CHECK(h.find("De mediaan per gemeente loopt uiteen van 1,0 in Q tot 2,0 in P.") != std::string::npos);
+    CHECK(h.find("De vorm van 1 van de 2 verbanden staat niet in de bron; regionet heeft die afgeleid: 1 uit de naam van het verband.") !=
+          std::string::npos);
+    CHECK(h.find("Het domein van 2 van de 2 verbanden staat niet in de bron; regionet heeft het afgeleid: 1 uit de wettelijke grondslag") !=
+          std::string::npos);
+    CHECK(h.find(" en bij 1 was het niet af te leiden (domein onbekend).") != std::string::npos);
+    // The profiles mark the guesses and say what the mark means; y's domain reads "onbekend".
+    CHECK(h.find("<td>GR openbaar lichaam *</td><td>afval *</td>") != std::string::npos);
+    CHECK(h.find("<td>GR openbaar lichaam</td><td>onbekend</td>") != std::string::npos);
+    // One note under each profile table with a mark: Aa and Bee (in x), not Cee (only in y, nothing guessed).
+    CHECK(count(h, "* afgeleid door regionet, niet vermeld door de bron") == 2);
+    check_structure(h);
 }
 
 TEST_CASE("regionet report on the seed data: structure, determinism, golden Markdown", "[render][report][golden]") {

@@ -1,0 +1,9 @@
+--quiet
+import
+@TESTS@/fixtures/bundle/partners
+---
+partners
+--all
+--format
+csv
+--no-save

@@ -1,0 +1,7 @@
+--quiet
+import
+@TESTS@/fixtures/bundle/partners
+---
+partners
+GM0000
+--all

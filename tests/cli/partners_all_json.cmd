@@ -1,0 +1,13 @@
+--quiet
+import
+@TESTS@/fixtures/bundle/partners
+---
+partners
+--all
+--per-municipality
+2
+--max-times
+11
+--format
+json
+--no-save
