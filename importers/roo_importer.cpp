@@ -223,6 +223,7 @@ struct Part {
     std::vector<std::string> bodies;
     std::string cost_key;
     SourceLoc loc;
+    std::string owms;                    // the owms identifier, where given
 };
 
 struct Version {
@@ -317,6 +318,7 @@ Parsed parse_file(const fs::path& path, const std::string& file) {
                 part.name = text(x, "naam", file);
                 part.roo_id = text(x, "roo_id", file);
                 part.tooi = text(x, "tooi", file);
+                part.owms = text(x, "owms", file);
                 if (part.name.empty()) throw ImportError(part.loc, "participant without naam");
                 part.joined = date(x, "toetredings_datum", file);
                 if (const auto bo = list_at(x, "bestuursorganen", file))
@@ -389,20 +391,18 @@ std::string body_key(std::string_view body_name) {
     return k;                            // dagelijks_bestuur, gedeputeerde_staten, ...
 }
 
-std::string participant_kind(std::string_view tooi, std::string_view name) {
-    if (contains(tooi, "/provincie/")) return "province";
-    if (contains(tooi, "/waterschap/")) return "waterschap";
-    if (contains(tooi, "/ministerie/")) return "national";
-    if (contains(tooi, "/so/")) return "joint_body";
+std::string participant_kind(const std::vector<KindRule>& rules, std::string_view tooi, std::string_view owms,
+                             std::string_view name) {
     const auto f = " " + names::fold(name) + " ";
-    for (auto w : {" kreis ", " stadt ", " gemeinde ", " landkreis ", " landeshauptstadt ", " zweckverband ", " region aachen",
-                   " landschaftsverband ", " industrie und handelskammer", "(be)", " oost vlaanderen ", " west vlaanderen ",
-                   " provincie luik ", " provincie antwerpen ", " duitstalige gemeenschap ", " vlaamse ", " bezirksregierung ",
-                   " deutschland ", " belgie "})
-        if (contains(f, w)) return "foreign";
-    if (contains(f, "provincie ")) return "province";
-    if (contains(f, "waterschap") || contains(f, "hoogheemraadschap") || contains(f, "wetterskip")) return "waterschap";
-    if (contains(f, " ministerie ") || contains(f, " minister ") || contains(f, " staat der nederlanden ")) return "national";
+    const char* identifier = !tooi.empty() ? "tooi" : !owms.empty() ? "owms" : "none";
+    auto any = [](const std::vector<std::string>& ws, auto hit) { return ws.empty() || std::any_of(ws.begin(), ws.end(), hit); };
+    for (const auto& r : rules) {
+        if (!r.identifier.empty() && r.identifier != identifier) continue;
+        if (!any(r.tooi, [&](const std::string& w) { return contains(tooi, w); })) continue;
+        if (!any(r.owms, [&](const std::string& w) { return contains(owms, w); })) continue;
+        if (!any(r.name, [&](const std::string& w) { return contains(f, " " + w + " "); })) continue;
+        return r.kind;
+    }
     return "other";
 }
 
@@ -462,6 +462,60 @@ std::vector<DomainRule> parse_domains(std::string_view text_in, const std::strin
     return rules;
 }
 
+std::vector<KindRule> parse_kinds(std::string_view text_in, const std::string& file) {
+    auto loc = [&](const toml::source_region& r) {
+        return SourceLoc{file, static_cast<std::size_t>(r.begin.line), static_cast<std::size_t>(r.begin.column)};
+    };
+    toml::table doc;
+    try {
+        doc = toml::parse(text_in, file);
+    } catch (const toml::parse_error& e) {
+        throw ImportError(loc(e.source()), std::string(e.description()));
+    }
+    std::vector<KindRule> rules;
+    for (const auto& [k, node] : doc) {
+        if (k.str() != "kind") throw ImportError(loc(node.source()), "unknown key '" + std::string(k.str()) + "'; expected [[kind]]");
+        const auto* arr = node.as_array();
+        if (!arr) throw ImportError(loc(node.source()), "'kind' must be an array of tables ([[kind]])");
+        for (const auto& item : *arr) {
+            const auto* t = item.as_table();
+            if (!t) throw ImportError(loc(item.source()), "each [[kind]] must be a table");
+            KindRule r;
+            for (const auto& [rk, rv] : *t) {
+                const std::string key(rk.str());
+                if (key == "kind" || key == "identifier") {
+                    const auto* s = rv.as_string();
+                    if (!s || s->get().empty()) throw ImportError(loc(rv.source()), "'" + key + "' must be a non-empty text");
+                    (key == "kind" ? r.kind : r.identifier) = s->get();
+                    if (key == "identifier" && r.identifier != "none" && r.identifier != "owms" && r.identifier != "tooi")
+                        throw ImportError(loc(rv.source()), "'identifier' is '" + r.identifier + "'; expected none, owms or tooi");
+                } else if (key == "tooi" || key == "owms" || key == "name") {
+                    const auto* a = rv.as_array();
+                    if (!a || a->empty()) throw ImportError(loc(rv.source()), "'" + key + "' must be a non-empty list of texts");
+                    auto& into = key == "tooi" ? r.tooi : key == "owms" ? r.owms : r.name;
+                    for (const auto& w : *a) {
+                        const auto* s = w.as_string();
+                        if (!s || s->get().empty()) throw ImportError(loc(w.source()), "each entry must be a non-empty text");
+                        into.push_back(key == "name" ? names::fold(s->get()) : s->get());
+                    }
+                } else {
+                    throw ImportError(loc(rv.source()), "unknown key '" + key + "'; expected kind, tooi, owms, name, identifier");
+                }
+            }
+            if (r.kind.empty()) throw ImportError(loc(item.source()), "a [[kind]] needs 'kind'");
+            if (r.identifier.empty() && r.tooi.empty() && r.owms.empty() && r.name.empty())
+                throw ImportError(loc(item.source()), "a [[kind]] needs a condition: tooi, owms, name or identifier");
+            rules.push_back(std::move(r));
+        }
+    }
+    return rules;
+}
+
+fs::path default_kinds_file() {
+    if (const char* env = std::getenv("REGIONET_DATA"); env && *env) return fs::path(env) / "roo_participants.toml";
+    return fs::path(REGIONET_DATA_DIR) / "roo_participants.toml";
+}
+
 fs::path default_domains_file() {
     if (const char* env = std::getenv("REGIONET_DATA"); env && *env) return fs::path(env) / "roo_domains.toml";
     return fs::path(REGIONET_DATA_DIR) / "roo_domains.toml";
@@ -509,6 +563,16 @@ void RooImporter::read(const fs::path& input, ModelBuilder& out, ImportReport& r
         std::stringstream ss;
         ss << in.rdbuf();
         rules = roo::parse_domains(ss.str(), domains_file.string());
+    }
+    // The kinds of participants that are not municipalities.
+    std::vector<roo::KindRule> kind_rules;
+    {
+        const auto kinds_file = roo::default_kinds_file();
+        std::ifstream in(kinds_file, std::ios::binary);
+        if (!in) throw ImportError({kinds_file.string()}, "cannot open the participant kind table for reading");
+        std::stringstream ss;
+        ss << in.rdbuf();
+        kind_rules = roo::parse_kinds(ss.str(), kinds_file.string());
     }
 
     // 1. The register's municipalities.
@@ -737,7 +801,7 @@ void RooImporter::read(const fs::path& input, ModelBuilder& out, ImportReport& r
             a.legal_basis = join(last.legal_bases, "; ");
             a.purpose = last.purpose;
             if (auto c = roo::municipality_code(last.registrar_tooi)) {
-                Part pseudo{last.registrar_name, "", last.registrar_tooi, {}, {}, {}, last.loc};
+                Part pseudo{last.registrar_name, "", last.registrar_tooi, {}, {}, {}, last.loc, {}};
                 try {
                     auto r = resolve(pseudo);
                     a.registrar = r.code.empty() ? last.registrar_name : r.code;
@@ -767,7 +831,7 @@ void RooImporter::read(const fs::path& input, ModelBuilder& out, ImportReport& r
                 for (const auto& p : v.parts) {
                     const auto r = resolve(p);
                     if (r.code.empty()) {
-                        const auto kind = r.former.empty() ? roo::participant_kind(p.tooi, p.name) : "former_municipality";
+                        const auto kind = r.former.empty() ? roo::participant_kind(kind_rules, p.tooi, p.owms, p.name) : "former_municipality";
                         if (!r.former.empty()) ++former_participants[r.from + " " + r.former];
                         others[p.name].insert(kind);
                         other_loc.emplace(p.name, p.loc);
@@ -841,6 +905,16 @@ void RooImporter::read(const fs::path& input, ModelBuilder& out, ImportReport& r
                     notes.push_back("not listed in version(s) " + join(missing, ", "));
                     ++gaps;
                     gap_notes.push_back(code + " in " + id);
+                    // The whole years between the last version of one run and the first of
+                    // the next are years out of the arrangement (none when it rejoined the
+                    // year after it was last listed).
+                    for (std::size_t r = 1; r < runs.size(); ++r) {
+                        const auto& before = versions[chain[runs[r - 1].second]];
+                        const int out_from = (before.end ? before.end->last_year() : before.start.y) + 1;
+                        const int out_to = versions[chain[runs[r].first]].start.y - 1;
+                        if (out_from <= out_to && *m.start_year < out_from && (!m.end_year || out_to < *m.end_year))
+                            m.gaps.emplace_back(out_from, out_to);
+                    }
                 }
                 m.note = join(notes, "; ");
                 if (part) {
