@@ -8,9 +8,9 @@
 #include <sstream>
 #include <thread>
 #include <toml++/toml.h>
-#include <yaml-cpp/yaml.h>
 
 #include "importers/name_matching.hpp"
+#include "importers/yaml_tree.hpp"
 
 namespace regionet {
 
@@ -33,7 +33,7 @@ std::string lower(std::string_view s) {
     return r;
 }
 
-SourceLoc at(const std::string& file, const YAML::Node& n) {
+SourceLoc at(const std::string& file, const yaml::Node& n) {
     const auto m = n.Mark();
     if (m.line < 0) return {file};
     return {file, static_cast<std::size_t>(m.line) + 1, static_cast<std::size_t>(m.column) + 1};
@@ -64,14 +64,14 @@ std::optional<Date> parse_date(std::string_view s) {
 }
 
 // A scalar as text; "" when absent or null. A map or list where text is expected is an error.
-std::string text(const YAML::Node& n, const std::string& key, const std::string& file) {
+std::string text(const yaml::Node& n, const std::string& key, const std::string& file) {
     const auto v = n[key];
     if (!v || v.IsNull()) return {};
     if (!v.IsScalar()) throw ImportError(at(file, v), "'" + key + "' must be a text value");
     return v.Scalar();
 }
 
-std::optional<Date> date(const YAML::Node& n, const std::string& key, const std::string& file) {
+std::optional<Date> date(const yaml::Node& n, const std::string& key, const std::string& file) {
     const auto s = text(n, key, file);
     if (s.empty()) return std::nullopt;
     auto d = parse_date(s);
@@ -79,31 +79,32 @@ std::optional<Date> date(const YAML::Node& n, const std::string& key, const std:
     return d;
 }
 
-YAML::Node map_at(const YAML::Node& n, const std::string& key, const std::string& file) {
+yaml::Node map_at(const yaml::Node& n, const std::string& key, const std::string& file) {
     const auto v = n[key];
     if (v && !v.IsNull() && !v.IsMap()) throw ImportError(at(file, v), "'" + key + "' must be a mapping");
     return v;
 }
 
-YAML::Node list_at(const YAML::Node& n, const std::string& key, const std::string& file) {
+yaml::Node list_at(const yaml::Node& n, const std::string& key, const std::string& file) {
     const auto v = n[key];
     if (v && !v.IsNull() && !v.IsSequence()) throw ImportError(at(file, v), "'" + key + "' must be a list");
     return v;
 }
 
-YAML::Node load_yaml(const fs::path& path, const std::string& file) {
+// The file's tree (the caller keeps it while it reads the nodes), its root a mapping.
+yaml::Document load_yaml(const fs::path& path, const std::string& file) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw ImportError({file}, "cannot open for reading");
     std::stringstream ss;
     ss << in.rdbuf();
-    YAML::Node doc;
+    yaml::Document doc;
     try {
-        doc = YAML::Load(ss.str());
-    } catch (const YAML::Exception& e) {
-        throw ImportError({file, static_cast<std::size_t>(e.mark.line) + 1, static_cast<std::size_t>(e.mark.column) + 1},
-                          "not YAML: " + e.msg);
+        doc = yaml::Document::parse(ss.str());
+    } catch (const yaml::ParseError& e) {
+        throw ImportError({file, static_cast<std::size_t>(e.at.line) + 1, static_cast<std::size_t>(e.at.column) + 1},
+                          std::string("not YAML: ") + e.what());
     }
-    if (!doc.IsMap()) throw ImportError({file, 1, 1}, "expected a YAML mapping (one organisation of the register)");
+    if (!doc.root().IsMap()) throw ImportError({file, 1, 1}, "expected a YAML mapping (one organisation of the register)");
     return doc;
 }
 
@@ -136,7 +137,8 @@ struct Register {
 
 // nullopt for a municipality the register gives no CBS code (dissolved long ago: Bedum, ...).
 std::optional<RegisterMunicipality> read_municipality(const fs::path& path, const std::string& file) {
-    const auto doc = load_yaml(path, file);
+    const auto tree = load_yaml(path, file);
+    const auto doc = tree.root();
     RegisterMunicipality m;
     m.file = file;
     const auto ids = map_at(doc, "identifiers", file);
@@ -259,7 +261,8 @@ struct Parsed {
 Parsed parse_file(const fs::path& path, const std::string& file) {
     Parsed p;
     try {
-        const auto doc = load_yaml(path, file);
+        const auto tree = load_yaml(path, file);
+        const auto doc = tree.root();
         std::string name;
         if (const auto names = list_at(doc, "names", file); names && names.size() > 0) name = text(names[0], "value", file);
         const auto meta = map_at(doc, "gr_meta", file);
