@@ -1,109 +1,114 @@
 #include "importers/yaml_tree.hpp"
 
-#include <map>
-#include <yaml.h>
+#include <cstdio>
+#include <sstream>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
 
 namespace regionet::yaml {
 
+// Builds the Document's items from yaml-cpp's parser events, the same events its
+// YAML::Load turns into YAML::Node (so kinds, null spellings and marks are yaml-cpp's),
+// without building the nodes, which were most of Load's cost.
+class TreeBuilder final : public YAML::EventHandler {
+public:
+    explicit TreeBuilder(Document& doc) : m_doc(doc) {}
+
+    void OnDocumentStart(const YAML::Mark&) override {}
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { add(Document::Kind::null, mark, anchor); }
+    void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+        // yaml-cpp numbers anchors 1, 2, ... in the order they are defined and rejects an unknown one itself.
+        if (anchor == YAML::NullAnchor || anchor >= m_anchors.size())
+            throw ParseError("unknown anchor in alias", {mark.line, mark.column});
+        attach(m_anchors[anchor]);
+    }
+    void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, const std::string& value) override {
+        m_doc.m_items[add(Document::Kind::scalar, mark, anchor)].text = value;
+    }
+    void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
+        m_open.push_back(add(Document::Kind::sequence, mark, anchor));
+    }
+    void OnSequenceEnd() override { m_open.pop_back(); }
+    void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
+        m_open.push_back(add(Document::Kind::map, mark, anchor));
+    }
+    void OnMapEnd() override { m_open.pop_back(); }
+
+private:
+    void attach(std::uint32_t index) {
+        if (!m_open.empty()) m_doc.m_items[m_open.back()].children.push_back(index);
+        else m_doc.m_root = index;
+    }
+    std::uint32_t add(Document::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
+        const auto index = static_cast<std::uint32_t>(m_doc.m_items.size());
+        Document::Item item;
+        item.kind = kind;
+        item.mark = {mark.line, mark.column};
+        m_doc.m_items.push_back(std::move(item));
+        attach(index);
+        if (anchor != YAML::NullAnchor) {
+            if (m_anchors.size() <= anchor) m_anchors.resize(anchor + 1, 0);
+            m_anchors[anchor] = index;
+        }
+        return index;
+    }
+
+    Document& m_doc;
+    std::vector<std::uint32_t> m_open;     // containers being filled
+    std::vector<std::uint32_t> m_anchors;  // yaml-cpp's anchor number -> item
+};
+
 namespace {
 
-// RAII owners of libyaml's parser and event.
-struct Parser {
-    yaml_parser_t p;
-    Parser() {
-        if (!yaml_parser_initialize(&p)) throw std::bad_alloc();
+// yaml-cpp passes bytes through unchecked; the register is UTF-8, and a byte that is not
+// must be an error with its place rather than a broken name in the database. Columns
+// count bytes, as yaml-cpp's marks do.
+void check_utf8(std::string_view text) {
+    int line = 0;
+    int column = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto b = static_cast<unsigned char>(text[i]);
+        std::size_t n = 0;
+        unsigned lo = 0x80, hi = 0xbf;  // the allowed range of the second byte
+        if (b < 0x80) n = 1;
+        else if (b >= 0xc2 && b <= 0xdf) n = 2;
+        else if (b == 0xe0) n = 3, lo = 0xa0;           // no overlong forms
+        else if (b >= 0xe1 && b <= 0xef) n = 3, hi = b == 0xed ? 0x9f : 0xbf;  // no surrogates
+        else if (b == 0xf0) n = 4, lo = 0x90;
+        else if (b >= 0xf1 && b <= 0xf3) n = 4;
+        else if (b == 0xf4) n = 4, hi = 0x8f;            // nothing above U+10FFFF
+        bool ok = n > 0 && i + n <= text.size();
+        for (std::size_t k = 1; ok && k < n; ++k) {
+            const auto c = static_cast<unsigned char>(text[i + k]);
+            ok = k == 1 ? (c >= lo && c <= hi) : (c >= 0x80 && c <= 0xbf);
+        }
+        if (!ok) {
+            char hex[8];
+            std::snprintf(hex, sizeof hex, "0x%02x", b);
+            throw ParseError(std::string("invalid UTF-8 (byte ") + hex + ")", {line, column});
+        }
+        if (b == '\n') line++, column = 0;
+        else column += static_cast<int>(n);
+        i += n;
     }
-    ~Parser() { yaml_parser_delete(&p); }
-    Parser(const Parser&) = delete;
-    Parser& operator=(const Parser&) = delete;
-};
-
-struct Event {
-    yaml_event_t e;
-    bool owned = false;
-    ~Event() {
-        if (owned) yaml_event_delete(&e);
-    }
-};
-
-Position position(const yaml_mark_t& m) { return {static_cast<int>(m.line), static_cast<int>(m.column)}; }
-
-// Plain scalars YAML reads as null (the core schema's spellings).
-bool is_null(const yaml_event_t& e) {
-    if (e.data.scalar.style != YAML_PLAIN_SCALAR_STYLE) return false;
-    const std::string_view v(reinterpret_cast<const char*>(e.data.scalar.value), e.data.scalar.length);
-    return v.empty() || v == "~" || v == "null" || v == "Null" || v == "NULL";
 }
-
-std::string anchor_of(const yaml_char_t* a) { return a ? reinterpret_cast<const char*>(a) : std::string(); }
 
 }  // namespace
 
 Document Document::parse(std::string_view text) {
+    check_utf8(text);
     Document doc;
-    Parser parser;
-    yaml_parser_set_input_string(&parser.p, reinterpret_cast<const unsigned char*>(text.data()), text.size());
-    std::vector<std::uint32_t> open;             // containers being filled
-    std::map<std::string, std::uint32_t> anchors;
-    bool done = false;
-    auto add = [&](Item item, const std::string& anchor) -> std::uint32_t {
-        const auto index = static_cast<std::uint32_t>(doc.m_items.size());
-        doc.m_items.push_back(std::move(item));
-        if (!open.empty()) doc.m_items[open.back()].children.push_back(index);
-        else doc.m_root = index;
-        if (!anchor.empty()) anchors[anchor] = index;
-        return index;
-    };
-    while (!done) {
-        Event ev;
-        if (!yaml_parser_parse(&parser.p, &ev.e)) {
-            const auto& p = parser.p;
-            std::string what = p.problem ? p.problem : "not valid YAML";
-            if (p.context) what += std::string(" ") + p.context;
-            throw ParseError(what, position(p.problem_mark));
-        }
-        ev.owned = true;
-        const auto& e = ev.e;
-        switch (e.type) {
-            case YAML_DOCUMENT_END_EVENT:  // the first document only, as yaml-cpp's Load
-            case YAML_STREAM_END_EVENT:
-                done = true;
-                break;
-            case YAML_SCALAR_EVENT: {
-                Item item;
-                item.mark = position(e.start_mark);
-                if (is_null(e)) {
-                    item.kind = Kind::null;
-                } else {
-                    item.kind = Kind::scalar;
-                    item.text.assign(reinterpret_cast<const char*>(e.data.scalar.value), e.data.scalar.length);
-                }
-                add(std::move(item), anchor_of(e.data.scalar.anchor));
-                break;
-            }
-            case YAML_SEQUENCE_START_EVENT:
-            case YAML_MAPPING_START_EVENT: {
-                Item item;
-                item.kind = e.type == YAML_MAPPING_START_EVENT ? Kind::map : Kind::sequence;
-                item.mark = position(e.start_mark);
-                const auto* a = e.type == YAML_MAPPING_START_EVENT ? e.data.mapping_start.anchor : e.data.sequence_start.anchor;
-                open.push_back(add(std::move(item), anchor_of(a)));
-                break;
-            }
-            case YAML_SEQUENCE_END_EVENT:
-            case YAML_MAPPING_END_EVENT:
-                open.pop_back();
-                break;
-            case YAML_ALIAS_EVENT: {
-                const auto it = anchors.find(anchor_of(e.data.alias.anchor));
-                if (it == anchors.end()) throw ParseError("unknown anchor in alias", position(e.start_mark));
-                if (!open.empty()) doc.m_items[open.back()].children.push_back(it->second);
-                else doc.m_root = it->second;
-                break;
-            }
-            default:
-                break;
-        }
+    // yaml-cpp's parser reads a stream; the copy is small next to the parse.
+    std::istringstream in{std::string(text)};
+    try {
+        YAML::Parser parser(in);
+        TreeBuilder builder(doc);
+        parser.HandleNextDocument(builder);  // the first document only, as YAML::Load
+    } catch (const YAML::Exception& e) {
+        throw ParseError(e.msg, {e.mark.line, e.mark.column});
     }
     return doc;
 }

@@ -1,10 +1,10 @@
 #pragma once
-// A read-only YAML tree built from libyaml's event parser (Debian libyaml-dev):
-// what the ROO importer needs of a document (mappings, sequences, scalars, null,
-// anchors and aliases, line and column of every node) at libyaml's speed. The
-// register's 2,254 files took yaml-cpp's YAML::Load 2.8 s and libyaml's parser
-// 0.24 s on the same machine (docs/data-2026.md). Names follow yaml-cpp's Node
-// so the importer reads the same.
+// A read-only YAML tree built from yaml-cpp's event API (YAML::Parser with an
+// EventHandler; Debian libyaml-cpp-dev): what the ROO importer needs of a document
+// (mappings, sequences, scalars, null, anchors and aliases, line and column of every
+// node) without building YAML::Node, which was most of YAML::Load's cost on the
+// register's 2,254 files (docs/data-2026.md). Names follow yaml-cpp's Node so the
+// importer reads the same.
 #include <cstddef>
 #include <cstdint>
 #include <stdexcept>
@@ -14,13 +14,13 @@
 
 namespace regionet::yaml {
 
-// Zero-based, like libyaml's and yaml-cpp's marks; -1 for a node that is not there.
+// Zero-based, like yaml-cpp's marks; -1 for a node that is not there.
 struct Position {
     int line = -1;
     int column = -1;
 };
 
-// Not YAML: libyaml's problem and where it found it.
+// Not YAML: yaml-cpp's message and where it found the problem.
 class ParseError : public std::runtime_error {
 public:
     ParseError(const std::string& what, Position where) : std::runtime_error(what), at(where) {}
@@ -28,6 +28,7 @@ public:
 };
 
 class Document;
+class TreeBuilder;
 
 // A node of a Document, or no node (a key that is not there); valid while its
 // Document lives.
@@ -89,6 +90,7 @@ public:
 
 private:
     friend class Node;
+    friend class TreeBuilder;
     enum class Kind : std::uint8_t { null, scalar, sequence, map };
     struct Item {
         Kind kind = Kind::null;

@@ -149,7 +149,7 @@ struct RooCase {
 };
 
 inline const std::vector<RooCase> roo_cases{
-    {"roo-not-yaml.yaml", "samen-2023.yaml", "samen-2023.yaml", ":4:27: not YAML: did not find expected ',' or '}' while parsing a flow mapping"},
+    {"roo-not-yaml.yaml", "samen-2023.yaml", "samen-2023.yaml", ":4:27: not YAML: end of map flow not found"},
     {"roo-no-gr-meta.yaml", "samen-2020.yaml", "samen-2020.yaml",
      ":1:1: version without gr_meta: expected its fields under 'gr_meta:'"},
     {"roo-unknown-code.yaml", "samen-2023.yaml", "samen-2023.yaml", ":29:5: participant code GM9999 ('Gemeente Nergens') names no municipality of the chosen municipalities "
