@@ -85,7 +85,9 @@ for scale in "${scales[@]}"; do
         printf '| roo | import the ROO register (2,252 YAML files) | 342 | 549 | | %.3f | %.3f | | %.0f | |\n' \
             "$wall" "$(echo "$user + $sys" | bc)" "$(echo "$rss / 1024" | bc)"
         # The whole report from an empty database: imports data/defaults.txt (nl-2026 first), every pass, the maps.
-        (cd "$tmp" && REGIONET_DATA=$data /usr/bin/time -f '%e %U %S %M' -o "$tmp/time.txt" "$regionet" --db "$tmp/r.db" \
+        # (It runs in $tmp, so the binary by its absolute path.)
+        regionet_abs=$(cd "$(dirname "$regionet")" && pwd)/$(basename "$regionet")
+        (cd "$tmp" && REGIONET_DATA=$data /usr/bin/time -f '%e %U %S %M' -o "$tmp/time.txt" "$regionet_abs" --db "$tmp/r.db" \
             --quiet report --out "$tmp/report" > /dev/null)
         read -r wall user sys rss < "$tmp/time.txt"
         printf '| roo | regionet report, empty database (nl-2026 default) | 342 | | | %.3f | %.3f | | %.0f | |\n' \

@@ -206,7 +206,7 @@ void read_arrangements(std::istream& in, const std::string& file, ModelBuilder& 
 void read_memberships(TableSource& table, ModelBuilder& out, ImportReport& report, const ImportOptions& options) {
     Columns c(table, {"arrangement_id", "municipality_code"},
               {"role", "board_seats", "contribution_eur", "start_year", "end_year", "share", "note", "bodies",
-               "cost_key"},
+               "cost_key", "gaps"},
               report);
     each_row(table, report, options, [&](const csv::Record& r) {
         c.require_value(r, "arrangement_id");
@@ -236,6 +236,15 @@ void read_memberships(TableSource& table, ModelBuilder& out, ImportReport& repor
         m.note = c.get(r, "note");
         m.bodies = c.get(r, "bodies");
         m.cost_key = c.get(r, "cost_key");
+        if (const auto g = c.get(r, "gaps"); !g.empty()) {
+            auto gaps = parse_gaps(g);
+            if (!gaps)
+                throw ImportError(c.at(r, "gaps"), "gaps: expected whole years in order like 2022-2023;2025, got '" + g + "'");
+            if (!gaps->empty() && ((m.start_year && gaps->front().first <= *m.start_year) ||
+                                   (m.end_year && *m.end_year <= gaps->back().second)))
+                throw ImportError(c.at(r, "gaps"), "gaps '" + g + "' must lie between start_year and end_year");
+            m.gaps = std::move(*gaps);
+        }
         if (out.has_membership(m.arrangement_id, m.municipality_code))
             throw ImportError(c.at(r, "municipality_code"), "duplicate membership of '" + m.municipality_code +
                                                                 "' in arrangement '" + m.arrangement_id + "'");

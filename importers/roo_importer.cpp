@@ -8,10 +8,10 @@
 #include <sstream>
 #include <thread>
 #include <toml++/toml.h>
-#include <yaml-cpp/yaml.h>
 
 #include "importers/name_matching.hpp"
 #include "importers/region_bodies.hpp"
+#include "importers/yaml_tree.hpp"
 
 namespace regionet {
 
@@ -34,7 +34,7 @@ std::string lower(std::string_view s) {
     return r;
 }
 
-SourceLoc at(const std::string& file, const YAML::Node& n) {
+SourceLoc at(const std::string& file, const yaml::Node& n) {
     const auto m = n.Mark();
     if (m.line < 0) return {file};
     return {file, static_cast<std::size_t>(m.line) + 1, static_cast<std::size_t>(m.column) + 1};
@@ -65,14 +65,14 @@ std::optional<Date> parse_date(std::string_view s) {
 }
 
 // A scalar as text; "" when absent or null. A map or list where text is expected is an error.
-std::string text(const YAML::Node& n, const std::string& key, const std::string& file) {
+std::string text(const yaml::Node& n, const std::string& key, const std::string& file) {
     const auto v = n[key];
     if (!v || v.IsNull()) return {};
     if (!v.IsScalar()) throw ImportError(at(file, v), "'" + key + "' must be a text value");
     return v.Scalar();
 }
 
-std::optional<Date> date(const YAML::Node& n, const std::string& key, const std::string& file) {
+std::optional<Date> date(const yaml::Node& n, const std::string& key, const std::string& file) {
     const auto s = text(n, key, file);
     if (s.empty()) return std::nullopt;
     auto d = parse_date(s);
@@ -80,31 +80,32 @@ std::optional<Date> date(const YAML::Node& n, const std::string& key, const std:
     return d;
 }
 
-YAML::Node map_at(const YAML::Node& n, const std::string& key, const std::string& file) {
+yaml::Node map_at(const yaml::Node& n, const std::string& key, const std::string& file) {
     const auto v = n[key];
     if (v && !v.IsNull() && !v.IsMap()) throw ImportError(at(file, v), "'" + key + "' must be a mapping");
     return v;
 }
 
-YAML::Node list_at(const YAML::Node& n, const std::string& key, const std::string& file) {
+yaml::Node list_at(const yaml::Node& n, const std::string& key, const std::string& file) {
     const auto v = n[key];
     if (v && !v.IsNull() && !v.IsSequence()) throw ImportError(at(file, v), "'" + key + "' must be a list");
     return v;
 }
 
-YAML::Node load_yaml(const fs::path& path, const std::string& file) {
+// The file's tree (the caller keeps it while it reads the nodes), its root a mapping.
+yaml::Document load_yaml(const fs::path& path, const std::string& file) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw ImportError({file}, "cannot open for reading");
     std::stringstream ss;
     ss << in.rdbuf();
-    YAML::Node doc;
+    yaml::Document doc;
     try {
-        doc = YAML::Load(ss.str());
-    } catch (const YAML::Exception& e) {
-        throw ImportError({file, static_cast<std::size_t>(e.mark.line) + 1, static_cast<std::size_t>(e.mark.column) + 1},
-                          "not YAML: " + e.msg);
+        doc = yaml::Document::parse(ss.str());
+    } catch (const yaml::ParseError& e) {
+        throw ImportError({file, static_cast<std::size_t>(e.at.line) + 1, static_cast<std::size_t>(e.at.column) + 1},
+                          std::string("not YAML: ") + e.what());
     }
-    if (!doc.IsMap()) throw ImportError({file, 1, 1}, "expected a YAML mapping (one organisation of the register)");
+    if (!doc.root().IsMap()) throw ImportError({file, 1, 1}, "expected a YAML mapping (one organisation of the register)");
     return doc;
 }
 
@@ -137,7 +138,8 @@ struct Register {
 
 // nullopt for a municipality the register gives no CBS code (dissolved long ago: Bedum, ...).
 std::optional<RegisterMunicipality> read_municipality(const fs::path& path, const std::string& file) {
-    const auto doc = load_yaml(path, file);
+    const auto tree = load_yaml(path, file);
+    const auto doc = tree.root();
     RegisterMunicipality m;
     m.file = file;
     const auto ids = map_at(doc, "identifiers", file);
@@ -224,6 +226,7 @@ struct Part {
     std::vector<std::string> bodies;
     std::string cost_key;
     SourceLoc loc;
+    std::string owms;                    // the owms identifier, where given
 };
 
 struct Version {
@@ -259,7 +262,8 @@ struct Parsed {
 Parsed parse_file(const fs::path& path, const std::string& file) {
     Parsed p;
     try {
-        const auto doc = load_yaml(path, file);
+        const auto tree = load_yaml(path, file);
+        const auto doc = tree.root();
         std::string name;
         if (const auto names = list_at(doc, "names", file); names && names.size() > 0) name = text(names[0], "value", file);
         const auto meta = map_at(doc, "gr_meta", file);
@@ -318,6 +322,7 @@ Parsed parse_file(const fs::path& path, const std::string& file) {
                 part.name = text(x, "naam", file);
                 part.roo_id = text(x, "roo_id", file);
                 part.tooi = text(x, "tooi", file);
+                part.owms = text(x, "owms", file);
                 if (part.name.empty()) throw ImportError(part.loc, "participant without naam");
                 part.joined = date(x, "toetredings_datum", file);
                 if (const auto bo = list_at(x, "bestuursorganen", file))
@@ -390,20 +395,18 @@ std::string body_key(std::string_view body_name) {
     return k;                            // dagelijks_bestuur, gedeputeerde_staten, ...
 }
 
-std::string participant_kind(std::string_view tooi, std::string_view name) {
-    if (contains(tooi, "/provincie/")) return "province";
-    if (contains(tooi, "/waterschap/")) return "waterschap";
-    if (contains(tooi, "/ministerie/")) return "national";
-    if (contains(tooi, "/so/")) return "joint_body";
+std::string participant_kind(const std::vector<KindRule>& rules, std::string_view tooi, std::string_view owms,
+                             std::string_view name) {
     const auto f = " " + names::fold(name) + " ";
-    for (auto w : {" kreis ", " stadt ", " gemeinde ", " landkreis ", " landeshauptstadt ", " zweckverband ", " region aachen",
-                   " landschaftsverband ", " industrie und handelskammer", "(be)", " oost vlaanderen ", " west vlaanderen ",
-                   " provincie luik ", " provincie antwerpen ", " duitstalige gemeenschap ", " vlaamse ", " bezirksregierung ",
-                   " deutschland ", " belgie "})
-        if (contains(f, w)) return "foreign";
-    if (contains(f, "provincie ")) return "province";
-    if (contains(f, "waterschap") || contains(f, "hoogheemraadschap") || contains(f, "wetterskip")) return "waterschap";
-    if (contains(f, " ministerie ") || contains(f, " minister ") || contains(f, " staat der nederlanden ")) return "national";
+    const char* identifier = !tooi.empty() ? "tooi" : !owms.empty() ? "owms" : "none";
+    auto any = [](const std::vector<std::string>& ws, auto hit) { return ws.empty() || std::any_of(ws.begin(), ws.end(), hit); };
+    for (const auto& r : rules) {
+        if (!r.identifier.empty() && r.identifier != identifier) continue;
+        if (!any(r.tooi, [&](const std::string& w) { return contains(tooi, w); })) continue;
+        if (!any(r.owms, [&](const std::string& w) { return contains(owms, w); })) continue;
+        if (!any(r.name, [&](const std::string& w) { return contains(f, " " + w + " "); })) continue;
+        return r.kind;
+    }
     return "other";
 }
 
@@ -463,6 +466,60 @@ std::vector<DomainRule> parse_domains(std::string_view text_in, const std::strin
     return rules;
 }
 
+std::vector<KindRule> parse_kinds(std::string_view text_in, const std::string& file) {
+    auto loc = [&](const toml::source_region& r) {
+        return SourceLoc{file, static_cast<std::size_t>(r.begin.line), static_cast<std::size_t>(r.begin.column)};
+    };
+    toml::table doc;
+    try {
+        doc = toml::parse(text_in, file);
+    } catch (const toml::parse_error& e) {
+        throw ImportError(loc(e.source()), std::string(e.description()));
+    }
+    std::vector<KindRule> rules;
+    for (const auto& [k, node] : doc) {
+        if (k.str() != "kind") throw ImportError(loc(node.source()), "unknown key '" + std::string(k.str()) + "'; expected [[kind]]");
+        const auto* arr = node.as_array();
+        if (!arr) throw ImportError(loc(node.source()), "'kind' must be an array of tables ([[kind]])");
+        for (const auto& item : *arr) {
+            const auto* t = item.as_table();
+            if (!t) throw ImportError(loc(item.source()), "each [[kind]] must be a table");
+            KindRule r;
+            for (const auto& [rk, rv] : *t) {
+                const std::string key(rk.str());
+                if (key == "kind" || key == "identifier") {
+                    const auto* s = rv.as_string();
+                    if (!s || s->get().empty()) throw ImportError(loc(rv.source()), "'" + key + "' must be a non-empty text");
+                    (key == "kind" ? r.kind : r.identifier) = s->get();
+                    if (key == "identifier" && r.identifier != "none" && r.identifier != "owms" && r.identifier != "tooi")
+                        throw ImportError(loc(rv.source()), "'identifier' is '" + r.identifier + "'; expected none, owms or tooi");
+                } else if (key == "tooi" || key == "owms" || key == "name") {
+                    const auto* a = rv.as_array();
+                    if (!a || a->empty()) throw ImportError(loc(rv.source()), "'" + key + "' must be a non-empty list of texts");
+                    auto& into = key == "tooi" ? r.tooi : key == "owms" ? r.owms : r.name;
+                    for (const auto& w : *a) {
+                        const auto* s = w.as_string();
+                        if (!s || s->get().empty()) throw ImportError(loc(w.source()), "each entry must be a non-empty text");
+                        into.push_back(key == "name" ? names::fold(s->get()) : s->get());
+                    }
+                } else {
+                    throw ImportError(loc(rv.source()), "unknown key '" + key + "'; expected kind, tooi, owms, name, identifier");
+                }
+            }
+            if (r.kind.empty()) throw ImportError(loc(item.source()), "a [[kind]] needs 'kind'");
+            if (r.identifier.empty() && r.tooi.empty() && r.owms.empty() && r.name.empty())
+                throw ImportError(loc(item.source()), "a [[kind]] needs a condition: tooi, owms, name or identifier");
+            rules.push_back(std::move(r));
+        }
+    }
+    return rules;
+}
+
+fs::path default_kinds_file() {
+    if (const char* env = std::getenv("REGIONET_DATA"); env && *env) return fs::path(env) / "roo_participants.toml";
+    return fs::path(REGIONET_DATA_DIR) / "roo_participants.toml";
+}
+
 fs::path default_domains_file() {
     if (const char* env = std::getenv("REGIONET_DATA"); env && *env) return fs::path(env) / "roo_domains.toml";
     return fs::path(REGIONET_DATA_DIR) / "roo_domains.toml";
@@ -510,6 +567,16 @@ void RooImporter::read(const fs::path& input, ModelBuilder& out, ImportReport& r
         std::stringstream ss;
         ss << in.rdbuf();
         rules = roo::parse_domains(ss.str(), domains_file.string());
+    }
+    // The kinds of participants that are not municipalities.
+    std::vector<roo::KindRule> kind_rules;
+    {
+        const auto kinds_file = roo::default_kinds_file();
+        std::ifstream in(kinds_file, std::ios::binary);
+        if (!in) throw ImportError({kinds_file.string()}, "cannot open the participant kind table for reading");
+        std::stringstream ss;
+        ss << in.rdbuf();
+        kind_rules = roo::parse_kinds(ss.str(), kinds_file.string());
     }
 
     // 1. The register's municipalities.
@@ -738,7 +805,7 @@ void RooImporter::read(const fs::path& input, ModelBuilder& out, ImportReport& r
             a.legal_basis = join(last.legal_bases, "; ");
             a.purpose = last.purpose;
             if (auto c = roo::municipality_code(last.registrar_tooi)) {
-                Part pseudo{last.registrar_name, "", last.registrar_tooi, {}, {}, {}, last.loc};
+                Part pseudo{last.registrar_name, "", last.registrar_tooi, {}, {}, {}, last.loc, {}};
                 try {
                     auto r = resolve(pseudo);
                     a.registrar = r.code.empty() ? last.registrar_name : r.code;
@@ -768,7 +835,7 @@ void RooImporter::read(const fs::path& input, ModelBuilder& out, ImportReport& r
                 for (const auto& p : v.parts) {
                     const auto r = resolve(p);
                     if (r.code.empty()) {
-                        const auto kind = r.former.empty() ? roo::participant_kind(p.tooi, p.name) : "former_municipality";
+                        const auto kind = r.former.empty() ? roo::participant_kind(kind_rules, p.tooi, p.owms, p.name) : "former_municipality";
                         if (!r.former.empty()) ++former_participants[r.from + " " + r.former];
                         others[p.name].insert(kind);
                         other_loc.emplace(p.name, p.loc);
@@ -842,6 +909,16 @@ void RooImporter::read(const fs::path& input, ModelBuilder& out, ImportReport& r
                     notes.push_back("not listed in version(s) " + join(missing, ", "));
                     ++gaps;
                     gap_notes.push_back(code + " in " + id);
+                    // The whole years between the last version of one run and the first of
+                    // the next are years out of the arrangement (none when it rejoined the
+                    // year after it was last listed).
+                    for (std::size_t r = 1; r < runs.size(); ++r) {
+                        const auto& before = versions[chain[runs[r - 1].second]];
+                        const int out_from = (before.end ? before.end->last_year() : before.start.y) + 1;
+                        const int out_to = versions[chain[runs[r].first]].start.y - 1;
+                        if (out_from <= out_to && *m.start_year < out_from && (!m.end_year || out_to < *m.end_year))
+                            m.gaps.emplace_back(out_from, out_to);
+                    }
                 }
                 m.note = join(notes, "; ");
                 if (part) {

@@ -16,7 +16,8 @@
 //   force: a version ending on 2024-01-01 was last in force in 2023.
 // - Files of executing bodies (hoort_bij_gemeenschappelijke_regeling) add their
 //   name to the arrangement's purpose ("(uitvoering: ...)").
-// - Domain from data/roo_domains.toml (legal basis first, then name, purpose).
+// - Domain from data/roo_domains.toml (legal basis first, then name, purpose);
+//   kinds of the other participants from data/roo_participants.toml.
 // See docs/data-2026.md.
 #include <filesystem>
 #include <optional>
@@ -68,9 +69,22 @@ Domain domain_of(const std::vector<DomainRule>& rules, const std::vector<std::st
 std::string body_key(std::string_view body_name);
 // ".../tooi/id/gemeente/gm0796" -> "GM0796"; nullopt for other identifiers.
 std::optional<std::string> municipality_code(std::string_view tooi);
-// Kind of a participant that is not a municipality, from its tooi and name:
-// province | waterschap | national | joint_body | foreign | other.
-std::string participant_kind(std::string_view tooi, std::string_view name);
+// One rule of the participant-kind table (data/roo_participants.toml): every
+// condition given must hold; identifier is "" (any), "none", "owms" or "tooi".
+struct KindRule {
+    std::string kind;
+    std::vector<std::string> tooi, owms, name;  // name: folded words
+    std::string identifier;
+};
+// Parses the kind table; ImportError with source:line:column on bad input.
+std::vector<KindRule> parse_kinds(std::string_view toml_text, const std::string& source);
+// data/roo_participants.toml: $REGIONET_DATA, else the build's data folder.
+std::filesystem::path default_kinds_file();
+// Kind of a participant that is not a municipality, from its identifiers and name by
+// the first matching rule: province | waterschap | national | joint_body | foreign |
+// former_municipality | other (no rule matched).
+std::string participant_kind(const std::vector<KindRule>& rules, std::string_view tooi, std::string_view owms,
+                             std::string_view name);
 // "OL" -> gr_openbaar_lichaam, ...; nullopt for an unknown abbreviation.
 std::optional<std::string> form_of(std::string_view afkorting);
 

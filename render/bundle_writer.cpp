@@ -108,11 +108,16 @@ std::map<std::string, std::string> bundle_files(const Dataset& d) {
     std::vector<std::string> s_header{"arrangement_id", "municipality_code", "role", "board_seats", "contribution_eur",
                                       "start_year", "end_year", "share", "note"};
     if (body_columns) s_header.insert(s_header.end(), {"bodies", "cost_key"});
+    // Only registers with interrupted memberships (ROO) get the column; others stay as they were.
+    const bool gap_column =
+        std::any_of(d.memberships.begin(), d.memberships.end(), [](const Membership& x) { return !x.gaps.empty(); });
+    if (gap_column) s_header.push_back("gaps");
     Csv s(s_header);
     for (const auto& x : d.memberships) {
         s << text(x.arrangement_id) << text(x.municipality_code) << std::string(to_string(x.role)) << num(x.board_seats)
           << num(x.contribution_eur) << num(x.start_year) << num(x.end_year) << num(x.share) << text(x.note);
         if (body_columns) s << text(x.bodies) << text(x.cost_key);
+        if (gap_column) s << text(format_gaps(x.gaps));
         s.end();
     }
     files["memberships.csv"] = s.str();

@@ -118,11 +118,15 @@ std::vector<Sheet> data_sheets(const Dataset& d, const WorkbookOptions& options)
              {"note", Kind::text}},
             {}};
     if (body_columns) s.columns.insert(s.columns.end(), {{"bodies", Kind::text}, {"cost_key", Kind::text}});
+    const bool gap_column =
+        std::any_of(d.memberships.begin(), d.memberships.end(), [](const Membership& x) { return !x.gaps.empty(); });
+    if (gap_column) s.columns.push_back({"gaps", Kind::text});
     for (const auto& x : d.memberships) {
         std::vector<std::string> row{x.arrangement_id,     x.municipality_code, std::string(to_string(x.role)),
                                      num(x.board_seats),   num(x.contribution_eur), num(x.start_year),
                                      num(x.end_year),      num(x.share),        x.note};
         if (body_columns) row.insert(row.end(), {x.bodies, x.cost_key});
+        if (gap_column) row.push_back(format_gaps(x.gaps));
         s.rows.push_back(std::move(row));
     }
     sheets.push_back(std::move(s));

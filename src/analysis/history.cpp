@@ -50,6 +50,11 @@ HistoryResult history(const Dataset& d, const HistoryOptions& o) {
             ++slot(*ms.end_year).left;
             ++moves[ms.municipality].left;
         }
+        // A gap: left after the year before it, joined again in the year after it.
+        for (const auto& [first, last] : ms.gaps) {
+            if (in_period(first - 1)) ++slot(first - 1).left, ++moves[ms.municipality].left;
+            if (in_period(last + 1)) ++slot(last + 1).joined, ++moves[ms.municipality].joined;
+        }
     }
     auto top = [&](auto key) {
         std::vector<MunicipalityMoves> v;
@@ -65,12 +70,16 @@ HistoryResult history(const Dataset& d, const HistoryOptions& o) {
     r.most_joined = top([](const MunicipalityMoves& x) { return x.joined; });
     r.most_left = top([](const MunicipalityMoves& x) { return x.left; });
 
-    // Knipperlicht: left one, later joined one of the same domain (the first such).
+    // Knipperlicht: left one and rejoined the same one (a membership with a gap), or
+    // left one and later joined another of the same domain (the first such).
     for (std::size_t m = 0; m < d.municipalities.size(); ++m) {
         const auto& mine = d.memberships_of_municipality()[m];
         for (auto k : mine) {
             const auto& out = d.memberships[k];
             const auto& a = d.arrangements[out.arrangement];
+            if (!a.is_region())
+                for (const auto& [first, last] : out.gaps)
+                    if (in_period(first - 1)) r.rejoins.push_back({m, out.arrangement, first - 1, out.arrangement, last + 1});
             if (a.is_region() || !left_early(out) || !in_period(out.end_year)) continue;
             const Membership* best = nullptr;
             for (auto j : mine) {

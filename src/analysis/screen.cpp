@@ -341,8 +341,14 @@ void knipperlicht(const Dataset& d, const ScreenOptions& o, std::vector<Finding>
             const auto& ms = d.memberships[k];
             const auto& arr = d.arrangements[ms.arrangement];
             if (arr.is_region()) continue;
-            spells.push_back({ms.arrangement, ms.start_year ? ms.start_year : arr.start_year,
-                              ms.end_year ? ms.end_year : arr.end_year});
+            // A membership with gaps is several spells of the same arrangement: leaving
+            // and rejoining it is the plainest knipperlicht.
+            auto start = ms.start_year ? ms.start_year : arr.start_year;
+            for (const auto& [first, last] : ms.gaps) {
+                spells.push_back({ms.arrangement, start, first - 1});
+                start = last + 1;
+            }
+            spells.push_back({ms.arrangement, start, ms.end_year ? ms.end_year : arr.end_year});
         }
         for (const auto& x : spells) {
             if (!x.end) continue;
@@ -370,10 +376,16 @@ void knipperlicht(const Dataset& d, const ScreenOptions& o, std::vector<Finding>
                 const auto who = name_of(d, m);
                 const auto ex = std::to_string(*x.end);
                 const auto sy = std::to_string(*y.start);
-                f.detail_nl = who + " stopte in " + ex + " met " + ax.name + " (" + ax.id + ") en begon in " + sy +
-                              " aan " + ay.name + (same.empty() ? "" : ", opnieuw met " + join_names(names_of(d, same), "en")) + ".";
-                f.detail_en = who + " left " + ax.name + " (" + ax.id + ") in " + ex + " and joined " + ay.name +
-                              " in " + sy + (same.empty() ? "" : ", again with " + join_names(names_of(d, same), "and")) + ".";
+                if (x.arrangement == y.arrangement) {
+                    f.detail_nl = who + " stopte in " + ex + " met " + ax.name + " (" + ax.id + ") en deed vanaf " + sy +
+                                  " weer mee.";
+                    f.detail_en = who + " left " + ax.name + " (" + ax.id + ") in " + ex + " and rejoined it in " + sy + ".";
+                } else {
+                    f.detail_nl = who + " stopte in " + ex + " met " + ax.name + " (" + ax.id + ") en begon in " + sy +
+                                  " aan " + ay.name + (same.empty() ? "" : ", opnieuw met " + join_names(names_of(d, same), "en")) + ".";
+                    f.detail_en = who + " left " + ax.name + " (" + ax.id + ") in " + ex + " and joined " + ay.name +
+                                  " in " + sy + (same.empty() ? "" : ", again with " + join_names(names_of(d, same), "and")) + ".";
+                }
                 f.question_nl = "Is de keuze van " + who + " voor " + ay.name +
                                 " nu vast genoeg, en wat is er veranderd sinds het eerdere vertrek?";
                 f.question_en = "Is " + who + "'s commitment to " + ay.name +

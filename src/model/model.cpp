@@ -22,6 +22,41 @@ std::optional<Role> parse_role(std::string_view s) noexcept {
     return std::nullopt;
 }
 
+std::string format_gaps(const std::vector<std::pair<int, int>>& gaps) {
+    std::string s;
+    for (const auto& [first, last] : gaps) {
+        if (!s.empty()) s += ';';
+        s += std::to_string(first);
+        if (last != first) s += '-' + std::to_string(last);
+    }
+    return s;
+}
+
+std::optional<std::vector<std::pair<int, int>>> parse_gaps(std::string_view text) {
+    std::vector<std::pair<int, int>> out;
+    auto year = [](std::string_view t) -> std::optional<int> {
+        if (t.size() != 4) return std::nullopt;
+        int y = 0;
+        for (char c : t) {
+            if (c < '0' || c > '9') return std::nullopt;
+            y = y * 10 + (c - '0');
+        }
+        return y;
+    };
+    while (!text.empty()) {
+        const auto semi = text.find(';');
+        const auto part = text.substr(0, semi);
+        text = semi == std::string_view::npos ? std::string_view{} : text.substr(semi + 1);
+        if (semi != std::string_view::npos && text.empty()) return std::nullopt;  // trailing ';'
+        const auto dash = part.find('-');
+        const auto a = year(part.substr(0, dash));
+        const auto b = dash == std::string_view::npos ? a : year(part.substr(dash + 1));
+        if (!a || !b || *b < *a || (!out.empty() && *a <= out.back().second)) return std::nullopt;
+        out.emplace_back(*a, *b);
+    }
+    return out;
+}
+
 const Municipality* Dataset::find_municipality(std::string_view code) const {
     auto i = municipality_index(code);
     return i ? &municipalities[*i] : nullptr;

@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace regionet {
@@ -18,6 +19,12 @@ namespace regionet {
 enum class Role { member, host, client };
 std::string_view to_string(Role r) noexcept;
 std::optional<Role> parse_role(std::string_view s) noexcept;
+
+// Membership gaps as text, as stored and in bundles: "2022-2023", "2019;2022-2023"
+// (ranges of whole years, ";"-separated, in order). parse_gaps returns nullopt for
+// text that is not that (a range backwards, years out of order or overlapping).
+std::string format_gaps(const std::vector<std::pair<int, int>>& gaps);
+std::optional<std::vector<std::pair<int, int>>> parse_gaps(std::string_view text);
 
 struct Municipality {
     std::string code;                    // CBS code "GM0363", or a user's own key
@@ -68,13 +75,20 @@ struct Membership {
     std::string note;                    // "carried from GM0017 (merged 2019)", "split municipality", ...
     std::string bodies;                  // bodies of the municipality taking part, ";"-separated: "college;raad"
     std::string cost_key;                // the register's cost key (verdeelsleutel), as written
+    // Whole years between start and end in which the municipality was not a member
+    // (left and rejoined the same arrangement, or missing from a version between two
+    // that list it), as [first, last] year ranges in order. One membership per pair.
+    std::vector<std::pair<int, int>> gaps;
 
     // Resolved by ModelBuilder::finish(): indexes into Dataset vectors.
     std::size_t arrangement = 0;
     std::size_t municipality = 0;
 
     bool active_in(int year) const noexcept {
-        return (!start_year || *start_year <= year) && (!end_year || year <= *end_year);
+        if ((start_year && year < *start_year) || (end_year && *end_year < year)) return false;
+        for (const auto& [first, last] : gaps)
+            if (first <= year && year <= last) return false;
+        return true;
     }
 };
 

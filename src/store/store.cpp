@@ -104,6 +104,11 @@ ALTER TABLE arrangement ADD COLUMN domain_basis TEXT NOT NULL DEFAULT '';
 ALTER TABLE membership ADD COLUMN bodies TEXT NOT NULL DEFAULT '';
 ALTER TABLE membership ADD COLUMN cost_key TEXT NOT NULL DEFAULT '';
 )sql",
+    // 2 -> 3: whole years a membership was interrupted (left and rejoined the same
+    // arrangement, or missing from a register version), "2022-2023;2025".
+    R"sql(
+ALTER TABLE membership ADD COLUMN gaps TEXT NOT NULL DEFAULT '';
+)sql",
 };
 constexpr int migration_count = sizeof(migrations) / sizeof(migrations[0]);
 static_assert(migration_count == Store::schema_version);
@@ -282,12 +287,12 @@ void Store::save(const Dataset& d, const std::string& imported_at) {
         a.step();
         a.reset();
     }
-    db::Statement s(h, "INSERT INTO membership VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+    db::Statement s(h, "INSERT INTO membership VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
     for (const auto& x : d.memberships) {
         s.bind(1, id); s.bind(2, x.arrangement_id); s.bind(3, x.municipality_code);
         s.bind(4, std::string(to_string(x.role))); s.bind(5, x.board_seats); s.bind(6, x.contribution_eur);
         s.bind(7, x.start_year); s.bind(8, x.end_year); s.bind(9, x.share); s.bind(10, x.note);
-        s.bind(11, x.bodies); s.bind(12, x.cost_key);
+        s.bind(11, x.bodies); s.bind(12, x.cost_key); s.bind(13, format_gaps(x.gaps));
         s.step();
         s.reset();
     }
@@ -342,7 +347,7 @@ Dataset Store::load(const std::string& name) const {
                                   a.text(7), a.text(8), a.text(9), a.opt_int64(10), a.text(11), a.text(12),
                                   a.text(13), a.text(14), a.text(15), a.text(16), a.text(17)});
     db::Statement s(h, "SELECT arrangement_id, municipality_code, role, board_seats, contribution_eur, start_year, end_year, share, "
-                       "note, bodies, cost_key FROM membership WHERE dataset_id = ?1");
+                       "note, bodies, cost_key, gaps FROM membership WHERE dataset_id = ?1");
     s.bind(1, id);
     while (s.step()) {
         Membership x;
@@ -357,6 +362,11 @@ Dataset Store::load(const std::string& name) const {
         x.note = s.text(8);
         x.bodies = s.text(9);
         x.cost_key = s.text(10);
+        auto gaps = parse_gaps(s.text(11));
+        if (!gaps)
+            throw std::runtime_error(m_path + ": membership " + x.municipality_code + " in " + x.arrangement_id +
+                                     " has gaps '" + s.text(11) + "'; expected years like 2022-2023;2025");
+        x.gaps = std::move(*gaps);
         d.memberships.push_back(std::move(x));
     }
     db::Statement p(h, "SELECT arrangement_id, name, kind FROM participant WHERE dataset_id = ?1");

@@ -134,8 +134,19 @@ for k, c in chains.items():
         start = x['own'] or x['carried']
         if end and start > end: start = end
         runs = sum(1 for n, i in enumerate(x['idx']) if n == 0 or x['idx'][n - 1] != i - 1)
-        members[(k, s_)] = dict(start=start, end=end, runs=runs, part=x['ownpart'] or x['part'])
+        # Whole years out between two runs: after the last year in force of the version
+        # before the gap, before the start year of the version listing it again.
+        gaps = []
+        for n in range(1, len(x['idx'])):
+            a, b = x['idx'][n - 1], x['idx'][n]
+            if b == a + 1: continue
+            lo = last_day(c[a]).year + 1
+            hi = d(c[b]['gr_meta']['datum_inwerkingtreding']).year - 1
+            if lo <= hi and start.year < lo and (end is None or hi < end.year): gaps.append((lo, hi))
+        members[(k, s_)] = dict(start=start, end=end, runs=runs, gaps=gaps, part=x['ownpart'] or x['part'])
 print('memberships', len(members), 'with a gap', sum(1 for m in members.values() if m['runs'] > 1))
+for (k, s_), m in sorted(members.items()):
+    if m['runs'] > 1: print('  gap:', gm[s_]['name'], s_, 'in', chains[k][-1]['_file'], 'whole years out', m['gaps'])
 bc = collections.Counter()
 for (k, s_), m in members.items():
     if m['end'] is None:
@@ -146,7 +157,8 @@ print('cost keys on memberships', sum(1 for m in members.values() if m['part'].g
 def active(year):
     n = 0
     for m in members.values():
-        if m['start'].year <= year and (m['end'] is None or m['end'].year >= year): n += 1
+        if m['start'].year <= year and (m['end'] is None or m['end'].year >= year) and \
+                not any(lo <= year <= hi for lo, hi in m['gaps']): n += 1
     return n
 for y in range(2012, 2027):
     print('active memberships in', y, active(y))

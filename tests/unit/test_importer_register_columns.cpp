@@ -89,3 +89,34 @@ TEST_CASE("body_of and duplicate_of must name known arrangements", "[importer][b
     // A later region is fine: references are checked when the model is finished.
     CHECK_NOTHROW(read(header + "B,Twee,,A,\nA,Een,veiligheidsregio,,\n", none));
 }
+
+TEST_CASE("membership gaps are read, checked, stored and written back", "[importer][bundle]") {
+    const char* with_gaps =
+        "arrangement_id,municipality_code,start_year,end_year,gaps\n"
+        "GR1,GM1,2001,,2022-2023\nGR1,GM2,2010,2020,2012;2015-2016\nGR2,GM1,,,\n";
+    const Dataset d = read(register_arrangements, with_gaps);
+    const auto& gm1 = d.memberships[d.members_of_arrangement()[*d.arrangement_index("GR1")][0]];
+    CHECK(gm1.gaps == std::vector<std::pair<int, int>>{{2022, 2023}});
+    CHECK_FALSE(gm1.active_in(2022));
+    Store store(":memory:", Store::Mode::read_write);
+    store.save(d, "2026-01-01T00:00:00Z");
+    const auto files = render::bundle_files(store.load("t"));
+    CHECK(render::bundle_files(d) == files);
+    CHECK(files.at("memberships.csv").find("2012;2015-2016") != std::string::npos);
+    // Without any gap the column is not written (bundles of other sources stay as they were).
+    CHECK(render::bundle_files(read(register_arrangements, register_memberships)).at("memberships.csv").find("gaps") ==
+          std::string::npos);
+
+    auto error = [&](const std::string& s) {
+        try {
+            read(register_arrangements, s);
+        } catch (const ImportError& e) {
+            return std::string(e.what());
+        }
+        return std::string("no error");
+    };
+    CHECK(error("arrangement_id,municipality_code,start_year,gaps\nGR1,GM1,2001,2023-2022\n") ==
+          "memberships.csv:2:4: gaps: expected whole years in order like 2022-2023;2025, got '2023-2022'");
+    CHECK(error("arrangement_id,municipality_code,start_year,gaps\nGR1,GM1,2001,2001\n") ==
+          "memberships.csv:2:4: gaps '2001' must lie between start_year and end_year");
+}

@@ -4,7 +4,10 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <sstream>
 
+#include "analysis/history.hpp"
+#include "analysis/screen.hpp"
 #include "importers/roo_importer.hpp"
 #include "support/test_support.hpp"
 #include "unit/malformed_cases.hpp"
@@ -50,11 +53,53 @@ TEST_CASE("roo: helpers read codes, bodies, forms and kinds", "[importer][roo]")
     CHECK(roo::form_of("GO") == "gr_gemeenschappelijk_orgaan");
     CHECK(roo::form_of("RZM") == "gr_regeling_zonder_meer");
     CHECK_FALSE(roo::form_of("XYZ"));
-    CHECK(roo::participant_kind("https://identifier.overheid.nl/tooi/id/waterschap/ws0155", "Waterschap X") == "waterschap");
-    CHECK(roo::participant_kind("", "Kreis Kleve") == "foreign");
-    CHECK(roo::participant_kind("", "Stadt Emmerich am Rhein") == "foreign");
-    CHECK(roo::participant_kind("https://identifier.overheid.nl/tooi/id/so/so1", "Regio X") == "joint_body");
-    CHECK(roo::participant_kind("", "Stichting Y") == "other");
+}
+
+TEST_CASE("roo: participant kinds come from the identifiers by data/roo_participants.toml", "[importer][roo]") {
+    std::ifstream in(test::data_dir() / "roo_participants.toml");
+    std::stringstream ss;
+    ss << in.rdbuf();
+    const auto rules = roo::parse_kinds(ss.str(), "roo_participants.toml");
+    auto kind = [&](std::string_view tooi, std::string_view owms, std::string_view name) {
+        return roo::participant_kind(rules, tooi, owms, name);
+    };
+    const std::string tooi = "https://identifier.overheid.nl/tooi/id/", owms = "http://standaarden.overheid.nl/owms/terms/";
+    CHECK(kind(tooi + "waterschap/ws0155", owms + "wsagv", "Amstel, Gooi en Vecht") == "waterschap");
+    CHECK(kind(tooi + "so/so0861", owms + "avri", "Avri") == "joint_body");
+    CHECK(kind(tooi + "ministerie/mnre1109", "", "Onderwijs, Cultuur en Wetenschap") == "national");
+    // The Dutch province by its tooi; the Belgian one of the same name has only a roo_id.
+    CHECK(kind(tooi + "provincie/pv31", owms + "Limburg", "Provincie Limburg") == "province");
+    CHECK(kind("", "", "Provincie Limburg (BE)") == "foreign");
+    CHECK(kind("", "", "Provincie Oost-Vlaanderen") == "foreign");
+    CHECK(kind("", "", "Gemeente Assenede") == "foreign");
+    CHECK(kind("", "", "Kreis Kleve") == "foreign");
+    CHECK(kind("", "", "Krefeld") == "foreign");
+    CHECK(kind("", "", "Stadt Emmerich am Rhein") == "foreign");
+    // Dutch private bodies have no government identifier either.
+    CHECK(kind("", "", "Stichting Y") == "other");
+    CHECK(kind("", "", "PREZERO Gemeentelijke Dienstverlening B.V.") == "other");
+    CHECK(kind("", "", "Coöperatieve Industriële Brandweerzorg met Uitgesloten Aansprakelijkheid") == "other");
+    // owms only: a water board merged before TOOI, a municipality dissolved before CBS codes.
+    CHECK(kind("", owms + "Waterschap_Groot_Salland", "Groot Salland") == "waterschap");
+    CHECK(kind("", owms + "Bedum_(gemeente)", "Gemeente Bedum") == "former_municipality");
+    CHECK(kind("", owms + "XXXXX", "Samenwerkingsorgaan Hoeksche Waard") == "other");
+    CHECK(kind("", owms + "x", "Provincie Y") == "province");
+
+    // Bad tables name file, line and column.
+    auto error = [](std::string_view toml) {
+        try {
+            roo::parse_kinds(toml, "k.toml");
+        } catch (const ImportError& e) {
+            return std::string(e.what());
+        }
+        return std::string("no error");
+    };
+    CHECK(error("[[kind]]\nkind = \"foreign\"\n") == "k.toml:1:1: a [[kind]] needs a condition: tooi, owms, name or identifier");
+    CHECK(error("[[kind]]\nkind = \"foreign\"\nidentifier = \"roo\"\n") ==
+          "k.toml:3:14: 'identifier' is 'roo'; expected none, owms or tooi");
+    CHECK(error("[[kind]]\nkind = \"x\"\ncountry = \"be\"\n") ==
+          "k.toml:3:11: unknown key 'country'; expected kind, tooi, owms, name, identifier");
+    CHECK(error("[[rule]]\nkind = \"x\"\n") == "k.toml:1:1: unknown key 'rule'; expected [[kind]]");
 }
 
 TEST_CASE("roo: the domain table decides by legal basis, then name, then purpose", "[importer][roo]") {
@@ -189,11 +234,50 @@ TEST_CASE("roo: one arrangement per chain with memberships from the joining date
     CHECK(gap.start_year == 2014);
     CHECK_FALSE(gap.end_year);
     CHECK(gap.note == "not listed in version(s) orgaan-2016");
+    // orgaan-2014 was last in force in 2015, orgaan-2016 in 2016 and 2017 (without Bee),
+    // orgaan-2018 lists Bee again from 2018: out in 2016 and 2017.
+    CHECK(gap.gaps == std::vector<std::pair<int, int>>{{2016, 2017}});
+    CHECK(gap.active_in(2015));
+    CHECK_FALSE(gap.active_in(2016));
+    CHECK_FALSE(gap.active_in(2017));
+    CHECK(gap.active_in(2018));
+    CHECK(membership(d, "roo:orgaan-2018", "GM0001").gaps.empty());
 
     CHECK(has_notice(report, "1 files are neither a version"));
     CHECK(has_notice(report, "GM0008 Splits (1)"));
     CHECK(has_notice(report, "ROO: 9 versions in 4 arrangements (3 current)"));
     CHECK(has_notice(report, "domain decided by: legal_basis 2, name 1, overig 1"));
+}
+
+TEST_CASE("roo: a membership with a gap is left and rejoined in history and screening", "[importer][roo]") {
+    const auto d = import_small();
+    const auto bee = *d.municipality_index("GM0002");
+    const auto organ = *d.arrangement_index("roo:orgaan-2018");
+    // Bee's gap in the Orgaan (2016-2017): last in it in 2015, back in 2018.
+    const auto h = analysis::history(d);
+    bool rejoined = false;
+    for (const auto& r : h.rejoins)
+        if (r.municipality == bee && r.left_arrangement == organ)
+            rejoined = r.joined_arrangement == organ && r.left_year == 2015 && r.joined_year == 2018;
+    CHECK(rejoined);
+    // In the yearly table: Bee left the Orgaan after 2015 and came back in 2018 (the gap),
+    // and left the tax arrangement after 2018 (belasting-2019 without it); no other
+    // membership of the fixture starts or ends early in those years.
+    auto year = [&](int y) {
+        for (const auto& x : h.years)
+            if (x.year == y) return x;
+        FAIL("no year " << y);
+        throw std::logic_error("unreachable");
+    };
+    CHECK(year(2015).left == 1);
+    CHECK(year(2018).joined == 1);
+    CHECK(year(2018).left == 1);
+
+    analysis::ScreenOptions o;
+    std::vector<std::string> details;
+    for (const auto& f : analysis::screen(d, o))
+        if (f.rule == "knipperlicht" && f.arrangement == "roo:orgaan-2018") details.push_back(f.detail_nl);
+    CHECK(details == std::vector<std::string>{"Bee stopte in 2015 met Orgaan 2018 (roo:orgaan-2018) en deed vanaf 2018 weer mee."});
 }
 
 TEST_CASE("roo: onto municipalities imported before it, an unknown code is an error", "[importer][roo]") {

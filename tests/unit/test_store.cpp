@@ -151,3 +151,54 @@ TEST_CASE("result tables are stored per dataset", "[store]") {
     CHECK(s.int64(0) == 2);
     CHECK(s.int64(1) == 1);
 }
+
+TEST_CASE("membership gaps: text form, round trip, migration 2 -> 3", "[store][migration]") {
+    // The text form, both ways.
+    CHECK(format_gaps({}) == "");
+    CHECK(format_gaps({{2022, 2023}}) == "2022-2023");
+    CHECK(format_gaps({{2019, 2019}, {2022, 2023}}) == "2019;2022-2023");
+    CHECK(parse_gaps("2019;2022-2023") == std::vector<std::pair<int, int>>{{2019, 2019}, {2022, 2023}});
+    CHECK(parse_gaps("") == std::vector<std::pair<int, int>>{});
+    for (const char* bad : {"2023-2022", "2022;2021", "2020-2022;2022", "22-23", "2022;", "2022-", "x"}) {
+        INFO(bad);
+        CHECK_FALSE(parse_gaps(bad));
+    }
+    Membership m;
+    m.start_year = 2001;
+    m.gaps = {{2022, 2023}};
+    CHECK(m.active_in(2021));
+    CHECK_FALSE(m.active_in(2022));
+    CHECK_FALSE(m.active_in(2023));
+    CHECK(m.active_in(2024));
+
+    // A database of schema 2 (no membership.gaps) is migrated on opening for writing.
+    test::TempDir tmp;
+    const auto path = (tmp / "v2.db").string();
+    {
+        Store s(path);
+        s.save(small("old"), "t");
+    }
+    {
+        auto h = db::open(path, SQLITE_OPEN_READWRITE);
+        db::exec(h.get(), "ALTER TABLE membership DROP COLUMN gaps; PRAGMA user_version = 2");
+    }
+    CHECK_THROWS_WITH(Store(path, Store::Mode::read_only), Catch::Contains("database schema version 2 needs migration"));
+    Store store(path, Store::Mode::read_write);
+    const auto old = store.load("old");
+    CHECK(same(small("old"), old));
+    for (const auto& x : old.memberships) CHECK(x.gaps.empty());
+    // Gaps are stored and read back.
+    auto d = small("gaps");
+    d.memberships[0].start_year = 2001;
+    d.memberships[0].gaps = {{2019, 2019}, {2022, 2023}};
+    store.save(d, "t");
+    const auto back = store.load("gaps");
+    CHECK(back.memberships[0].gaps == d.memberships[0].gaps);
+    CHECK(back.memberships[1].gaps.empty());
+    // A value that is not gaps (edited by hand) is an error naming the membership, not dropped.
+    {
+        auto h = db::open(path, SQLITE_OPEN_READWRITE);
+        db::exec(h.get(), "UPDATE membership SET gaps = 'soms' WHERE municipality_code = 'GM1' AND arrangement_id = 'A1'");
+    }
+    CHECK_THROWS_WITH(Store(path).load("gaps"), Catch::Contains("membership GM1 in A1 has gaps 'soms'"));
+}
