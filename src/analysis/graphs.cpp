@@ -153,16 +153,6 @@ Projection project_municipalities(const Dataset& d, Weighting weighting) {
     return project(d.municipalities.size(), groups_of_vertex, vertices_of_group, weighting);
 }
 
-Projection project_arrangements(const Dataset& d) {
-    std::vector<std::vector<std::size_t>> groups_of_vertex(d.arrangements.size());
-    std::vector<std::vector<std::size_t>> vertices_of_group(d.municipalities.size());
-    for (const auto& ms : d.memberships) {
-        groups_of_vertex[ms.arrangement].push_back(ms.municipality);
-        vertices_of_group[ms.municipality].push_back(ms.arrangement);
-    }
-    return project(d.arrangements.size(), groups_of_vertex, vertices_of_group, Weighting::count);
-}
-
 ig::Graph to_igraph(const Projection& p) {
     ig::IntVector edges;
     edges.reserve(static_cast<igraph_integer_t>(2 * p.edges.size()));

@@ -53,10 +53,6 @@ struct Projection {
 // accumulator, so cost is the number of co-member pairs, never all pairs.
 Projection project_municipalities(const Dataset& dataset, Weighting weighting = Weighting::count);
 
-// The projection onto arrangements: vertex = dataset.arrangements[i], weight =
-// shared members.
-Projection project_arrangements(const Dataset& dataset);
-
 // igraph views.
 ig::Graph to_igraph(const Projection& p);
 // Bipartite graph: vertices 0..M-1 municipalities, M..M+A-1 arrangements.
