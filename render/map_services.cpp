@@ -7,6 +7,7 @@
 #include <set>
 
 #include "render/map_style.hpp"
+#include "render/report_texts.hpp"
 
 namespace regionet::render::map {
 
@@ -21,6 +22,7 @@ constexpr std::string_view kBalanced = "#999999";
 }  // namespace
 
 std::string services(const Dataset& d, const analysis::ServicesResult& r, const Style& style, Format format) {
+    const auto lang = style.lang;
     if (r.municipalities.size() != d.municipalities.size())
         throw RenderError("map services: the result does not match the dataset's municipalities");
     // Arrangements per directed pair (provider, client).
@@ -62,10 +64,10 @@ std::string services(const Dataset& d, const analysis::ServicesResult& r, const 
     for (auto i : used) {
         const auto& m = d.municipalities[i];
         const auto& s = r.municipalities[i];
-        std::string tip = m.name + " (" + m.code + ")\nprovides: " + integer(static_cast<std::int64_t>(s.provided)) +
-                          " to " + integer(static_cast<std::int64_t>(s.serves)) + " municipalities\nreceives: " +
-                          integer(static_cast<std::int64_t>(s.received)) + " from " +
-                          integer(static_cast<std::int64_t>(s.served_by)) + "\nbalance: " + integer(s.balance);
+        const std::string tip = report::trf(lang, "map.services.node_tip",
+                                            {m.name, m.code, count(lang, s.provided), count(lang, s.serves),
+                                             count(lang, s.received), count(lang, s.served_by),
+                                             report::integer(lang, s.balance)});
         nodes[i] = add_municipality(g, m, style, diam[i], fill_of(i), tip);
         if (proj) gv::set(nodes[i], "pos", pos((*proj)(*m.lon, *m.lat)));
     }
@@ -79,27 +81,28 @@ std::string services(const Dataset& d, const analysis::ServicesResult& r, const 
         Agedge_t* e = gv::edge(g, nodes[p], nodes[c]);
         gv::set(e, "penwidth", fixed(pen_width(static_cast<double>(arr.size()), static_cast<double>(most)), 2));
         if (both) gv::set(e, "color", std::string(kHighlight));
-        std::string tip = d.municipalities[p].name + " serves " + d.municipalities[c].name + " in " +
-                          integer(static_cast<std::int64_t>(arr.size())) + " arrangement" + (arr.size() == 1 ? "" : "s") + ":";
+        std::string tip = report::trf(lang, "map.services.edge_tip",
+                                      {d.municipalities[p].name, d.municipalities[c].name,
+                                       report::trn(lang, "map.n.arrangements", static_cast<std::int64_t>(arr.size()),
+                                                   {count(lang, arr.size())})});
         for (auto a : arr) tip += "\n" + d.arrangements[a].name;
         gv::set(e, "tooltip", label_text(tip));
         gv::set(e, "id", style.id_prefix + "s-" + id_safe(d.municipalities[p].code) + "-" +
                              id_safe(d.municipalities[c].code));
     }
 
-    std::vector<LegendEntry> legend{{std::string(kProvider), "provides more than it receives", "box"},
-                                    {std::string(kReceiver), "receives more than it provides", "box"},
-                                    {std::string(kBalanced), "balanced", "box"},
-                                    {std::string(kHighlight), "serve each other (reciprocal)", "line"}};
+    std::vector<LegendEntry> legend{{std::string(kProvider), report::tr(lang, "map.services.provider"), "box"},
+                                    {std::string(kReceiver), report::tr(lang, "map.services.receiver"), "box"},
+                                    {std::string(kBalanced), report::tr(lang, "map.services.balanced"), "box"},
+                                    {std::string(kHighlight), report::tr(lang, "map.services.reciprocal"), "line"}};
     std::vector<std::string> notes;
-    notes.push_back("Arrow: provider -> client; width: arrangements (1 to " + integer(static_cast<std::int64_t>(most)) +
-                    "). " + integer(static_cast<std::int64_t>(arrows.size())) + " directed pairs, " +
-                    integer(static_cast<std::int64_t>(reciprocal / 2)) + " reciprocal.");
-    notes.push_back("Circle area: services provided + received.");
-    if (used.empty()) notes.push_back("No service relations (host roles, hosts or registrars of centrum arrangements) in these data.");
-    if (!geographic && !used.empty()) notes.push_back("Positions: force layout (no coordinates).");
-    const std::string title = style.title.empty() ? "Who serves whom: service relations" : style.title;
-    set_html(g, "label", header_html(title, style.caption, "Municipality:", legend, notes));
+    notes.push_back(report::trf(lang, "map.services.arrows",
+                                {count(lang, most), count(lang, arrows.size()), count(lang, reciprocal / 2)}));
+    notes.push_back(report::tr(lang, "map.services.area"));
+    if (used.empty()) notes.push_back(report::tr(lang, "map.services.none"));
+    if (!geographic && !used.empty()) notes.push_back(report::tr(lang, "map.services.force"));
+    const std::string title = style.title.empty() ? report::tr(lang, "map.services.title") : style.title;
+    set_html(g, "label", header_html(title, style.caption, report::tr(lang, "map.services.legend"), legend, notes));
     return finish(g, engine, format);
 }
 

@@ -84,6 +84,7 @@ ReportMaps draw_report_maps(const Dataset& d, const analysis::ReportResults& r, 
     }
     if (r.services && !r.services->links.empty()) {
         map::Style style;
+        style.lang = lang;
         style.caption = tr(lang, "svc.map.caption") + " (" + where + ")";
         try {
             const auto& scoped = r.scoped ? r.cooperation : d;  // the links index its arrangements

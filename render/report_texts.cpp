@@ -454,6 +454,22 @@ const Entry k_texts[] = {
     {"map.filter.larger_than", "zonder verbanden van meer dan {0} gemeenten", "without arrangements of more than {0} municipalities"},
     {"map.report.explorer", "Klik zelf door het netwerk in de verkenner: {0} (een losse pagina naast dit rapport, werkt zonder internet; opnieuw te maken met regionet explore).",
                             "Click through the network yourself in the explorer: {0} (a separate page beside this report, works without internet; made again with regionet explore)."},
+    // services map (issue 18, render/map_services.cpp)
+    {"map.services.title", "Wie levert aan wie: dienstverlening", "Who serves whom: service relations"},
+    {"map.services.legend", "Gemeente:", "Municipality:"},
+    {"map.services.provider", "levert meer dan zij ontvangt", "provides more than it receives"},
+    {"map.services.receiver", "ontvangt meer dan zij levert", "receives more than it provides"},
+    {"map.services.balanced", "in evenwicht", "balanced"},
+    {"map.services.reciprocal", "leveren aan elkaar (wederkerig)", "serve each other (reciprocal)"},
+    {"map.services.arrows", "Pijl: van leverancier naar afnemer; dikte: aantal verbanden (1 tot {0}). {1} gerichte paren, {2} wederkerig.",
+                            "Arrow: provider -> client; width: arrangements (1 to {0}). {1} directed pairs, {2} reciprocal."},
+    {"map.services.area", "Cirkeloppervlak: geleverde plus ontvangen diensten.", "Circle area: services provided + received."},
+    {"map.services.none", "Geen dienstverlening in deze gegevens (geen gastgemeenten, afnemers of bronhouders van centrumregelingen).",
+                          "No service relations (host roles, hosts or registrars of centrum arrangements) in these data."},
+    {"map.services.force", "Posities: krachtenmodel (geen co\xc3\xb6rdinaten).", "Positions: force layout (no coordinates)."},
+    {"map.services.node_tip", "{0} ({1})\nlevert: {2} aan {3} gemeenten\nontvangt: {4} van {5}\nsaldo: {6}",
+                              "{0} ({1})\nprovides: {2} to {3} municipalities\nreceives: {4} from {5}\nbalance: {6}"},
+    {"map.services.edge_tip", "{0} levert aan {1} in {2}:", "{0} serves {1} in {2}:"},
     // end of map views (issue 14)
     // render/report_history.cpp
     {"history.title", "Wat is er veranderd", "What has changed"},

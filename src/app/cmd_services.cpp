@@ -1,4 +1,4 @@
-// regionet services [--table municipality|pair|link] [--map FILE.svg|png|pdf|dot] [filters]
+// regionet services [--table municipality|pair|link] [--map FILE.svg|png|pdf|dot] [--lang nl|en] [filters]
 #include <iostream>
 #include <sstream>
 
@@ -6,6 +6,7 @@
 #include "app/cli.hpp"
 #include "app/commands.hpp"
 #include "render/map_services.hpp"
+#include "render/report_texts.hpp"
 
 namespace regionet::app {
 
@@ -16,6 +17,7 @@ struct ServicesCommand {
     analysis::ScopeOptions scope;
     std::string table = "municipality";
     std::string map;
+    std::string lang = "nl";             // of the map's texts, as `regionet map`
     std::string format = "text";
     std::string out;
     bool no_save = false;
@@ -48,7 +50,9 @@ void run(const ServicesCommand& cmd) {
     emit(cmd.out, s.str());
     if (map_format) {
         render::map::Style style;
-        style.caption = "Dataset " + name + (cmd.filter.empty() ? "" : " (" + cmd.filter.describe() + ")");
+        style.lang = render::report::parse_lang(cmd.lang);
+        style.caption = render::report::trf(style.lang, "map.caption.dataset", {name}) +
+                        (cmd.filter.empty() ? "" : " (" + cmd.filter.describe() + ")");
         write_file_atomic(cmd.map, render::map::services(d, result, style, *map_format));
     }
     if (!cmd.no_save) save_results(name, {&municipalities, &pairs, &links});
@@ -75,6 +79,9 @@ void setup_services(CLI::App& app) {
         ->check(CLI::IsMember({"municipality", "pair", "link"}))
         ->capture_default_str();
     sub->add_option("--map", cmd->map, "also draw the service relations to FILE (.svg, .png, .pdf or .dot)");
+    sub->add_option("--lang", cmd->lang, "language of the map's titles, legends and tooltips (as the report)")
+        ->check(CLI::IsMember({"nl", "en"}))
+        ->capture_default_str();
     add_filter_options(*sub, cmd->filter);
     add_scope_options(*sub, cmd->scope);
     add_format_option(*sub, cmd->format);

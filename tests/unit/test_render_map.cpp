@@ -14,8 +14,10 @@
 
 #include "analysis/graphs.hpp"
 #include "analysis/overlap.hpp"
+#include "analysis/services.hpp"
 #include "capi/graphviz.hpp"
 #include "render/map.hpp"
+#include "render/map_services.hpp"
 #include "render/map_style.hpp"
 #include "render/report_texts.hpp"
 #include "support/test_support.hpp"
@@ -660,4 +662,29 @@ TEST_CASE("map texts in Dutch: titles, legends, notes and tooltips, no English l
         INFO(dutch);
         CHECK(all_en.find(dutch) == std::string::npos);
     }
+}
+
+// Issue 18: the services view in the report's language. Alpha hosts a1
+// (members Beta and Gamma): two links, Alpha the only provider.
+TEST_CASE("services map: Dutch and English texts, arrows from the host", "[render][map][services]") {
+    const auto d = small(true);
+    const auto r = analysis::services(d);
+    REQUIRE(r.links.size() == 2);
+    map::Style nl;
+    nl.caption = "Gegevens small";
+    auto en = nl;
+    en.lang = report::Lang::en;
+    const auto svg_nl = map::services(d, r, nl, map::Format::svg);
+    const auto svg_en = map::services(d, r, en, map::Format::svg);
+    CHECK(well_formed_xml(svg_nl));
+    const auto text_nl = visible_text(svg_nl);
+    const auto text_en = visible_text(svg_en);
+    for (const char* dutch : {"Wie levert aan wie: dienstverlening", "levert meer dan zij ontvangt", "ontvangt meer dan zij levert",
+                              "Pijl: van leverancier naar afnemer; dikte: aantal verbanden (1 tot 1). 2 gerichte paren, 0 wederkerig.",
+                              "Alpha levert aan Beta in 1 verband:", "levert: 2 aan 2 gemeenten", "saldo: 2"})
+        CHECK_THAT(text_nl, Catch::Contains(dutch));
+    for (const char* english : {"Who serves", "provides", "receives", "balance", "serves", "Arrow", "Circle"})
+        CHECK_THAT(text_nl, !Catch::Contains(english));
+    for (const char* english : {"Who serves whom: service relations", "Alpha serves Beta in 1 arrangement:", "balance: 2"})
+        CHECK_THAT(text_en, Catch::Contains(english));
 }
