@@ -40,14 +40,25 @@ Section redundancy_section(const Context& c) {
     }
     s.blocks.push_back(Paragraph{Context::text(c.tf("red.counts", {c.i(rows.size()), c.i(candidates), c.i(nested.size()), c.i(pairs_two)}))});
     if (!joint.empty()) {
+        // A candidate rests on the shared domain: one inferred at import (not
+        // stated by the source) is marked, as in the profiles.
         TableBlock tb{"table-redundancy", c.t("red.candidates.caption"),
-                      {c.t("col.arrangement_a"), c.t("col.arrangement_b"), c.t("col.shared"), c.t("col.jaccard"), c.t("col.only_a"), c.t("col.only_b")},
-                      {Align::left, Align::left, Align::right, Align::right, Align::left, Align::left}, {}, true, true, false};
-        for (const auto* x : joint)
+                      {c.t("col.arrangement_a"), c.t("col.arrangement_b"), c.t("col.domain"), c.t("col.shared"), c.t("col.jaccard"),
+                       c.t("col.only_a"), c.t("col.only_b")},
+                      {Align::left, Align::left, Align::left, Align::right, Align::right, Align::left, Align::left}, {}, true, true, false};
+        bool marked = false;
+        auto inferred = [](const Arrangement& a) { return !a.domain_basis.empty() && a.domain_basis != "none"; };
+        for (const auto* x : joint) {
+            const auto& a = d.arrangements[x->a_index];
+            const bool guess = inferred(a) || inferred(d.arrangements[x->b_index]);
+            marked = marked || guess;
             tb.rows.push_back({Context::text_cell(name_or_id(x->a_name, x->a)), Context::text_cell(name_or_id(x->b_name, x->b)),
-                               c.int_cell(x->shared), c.num_cell(x->jaccard, 2), Context::text_cell(c.names_of(x->only_in_a)),
+                               Context::text_cell(a.domain + (guess ? c.t("cov.marker") : "")), c.int_cell(x->shared),
+                               c.num_cell(x->jaccard, 2), Context::text_cell(c.names_of(x->only_in_a)),
                                Context::text_cell(c.names_of(x->only_in_b))});
+        }
         s.blocks.push_back(tb);
+        if (marked) s.blocks.push_back(Note{Context::text(c.t("cov.marker.note"))});
     } else {
         s.blocks.push_back(Paragraph{Context::text(c.t("red.none"))});
     }

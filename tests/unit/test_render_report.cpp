@@ -321,6 +321,41 @@ TEST_CASE("report: coverage in the methods section, inferred forms and domains m
     check_structure(h);
 }
 
+TEST_CASE("report: a redundancy candidate resting on an inferred domain is marked", "[render][report][coverage]") {
+    // x and y: same members, domain afval; y's domain was inferred from its name.
+    // z: same members, domain stated (werk) -- no candidate with x or y.
+    Dataset d;
+    d.name = "mini";
+    d.municipalities = {{"A", "Aa", "P", {}, {}, {}, {}}, {"B", "Bee", "P", {}, {}, {}, {}}};
+    Arrangement x;
+    x.id = "x";
+    x.name = "Afvalschap X";
+    x.domain = "afval";
+    Arrangement y = x;
+    y.id = "y";
+    y.name = "Afvaldienst Y";
+    y.domain_basis = "name";
+    d.arrangements = {x, y};
+    d.memberships = {{"x", "A"}, {"x", "B"}, {"y", "A"}, {"y", "B"}};
+    d.reindex();
+    analysis::ReportResults results;
+    results.overlap = analysis::overlap(d, results.options.overlap);
+    REQUIRE(results.overlap->size() == 1);
+    REQUIRE(results.overlap->front().redundancy_candidate);
+    ReportInput in;
+    in.dataset = &d;
+    in.results = &results;
+    in.dataset_name = "mini";
+    in.version = "0.0";
+    std::ostringstream html;
+    write_html(build_report(in, Lang::nl), html);
+    const auto h = html.str();
+    CHECK(h.find("<th scope=\"col\">Domein</th>") != std::string::npos);
+    CHECK(h.find("<td>afval *</td>") != std::string::npos);
+    CHECK(count(h, "* afgeleid door regionet, niet vermeld door de bron") == 1);
+    check_structure(h);
+}
+
 TEST_CASE("regionet report on the seed data: structure, determinism, golden Markdown", "[render][report][golden]") {
     test::TempDir tmp;
     const auto out = make_report(tmp, test::data_dir() / "ambtelijke-fusies");
