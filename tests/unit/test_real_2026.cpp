@@ -290,6 +290,8 @@ TEST_CASE("nl-2026: services from the registrars of current centrum arrangements
         ++from_den_bosch;
     }
     CHECK(from_den_bosch == 9);
+}
+
 // Issue 13: the safety-region and GGD joint arrangements govern a CBS region of
 // the bundle the register is imported onto (importers/region_bodies.hpp, rule 1
 // on current members, the name before the legal basis). Expected figures from a

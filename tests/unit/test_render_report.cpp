@@ -336,7 +336,13 @@ TEST_CASE("report: a redundancy candidate resting on an inferred domain is marke
     y.name = "Afvaldienst Y";
     y.domain_basis = "name";
     d.arrangements = {x, y};
-    d.memberships = {{"x", "A"}, {"x", "B"}, {"y", "A"}, {"y", "B"}};
+    for (const char* a : {"x", "y"})
+        for (const char* m : {"A", "B"}) {
+            Membership k;
+            k.arrangement_id = a;
+            k.municipality_code = m;
+            d.memberships.push_back(k);
+        }
     d.reindex();
     analysis::ReportResults results;
     results.overlap = analysis::overlap(d, results.options.overlap);
