@@ -37,7 +37,13 @@ void classification_part(const ServicesSectionInput& in, Lang lang, Section& s) 
     s.blocks.push_back(tb);
     std::size_t small = 0;
     for (const auto& m : c.municipalities) small += m.relies_for_vulnerability;
-    s.blocks.push_back(Paragraph{text(trf(lang, "svc.small", {integer(lang, static_cast<std::int64_t>(small)), integer(lang, c.small_population)}))});
+    // Without any population a count of small municipalities would read as "none".
+    const bool population_known = std::any_of(in.dataset->municipalities.begin(), in.dataset->municipalities.end(),
+                                              [](const Municipality& m) { return m.population.has_value(); });
+    if (population_known)
+        s.blocks.push_back(Paragraph{text(trf(lang, "svc.small", {integer(lang, static_cast<std::int64_t>(small)), integer(lang, c.small_population)}))});
+    else
+        s.blocks.push_back(Paragraph{text(tr(lang, "svc.small.unknown"))});
     s.blocks.push_back(Note{text(tr(lang, "svc.kind.note"))});
 }
 

@@ -514,6 +514,8 @@ const Entry k_texts[] = {
     {"svc.kind.caption", "Aandeel samenwerkingsverbanden per soort taak en hoofdmotief", "Share of arrangements per kind of task and main motive"},
     {"svc.kind.note", "Soort taak en motief volgen uit vorm, domein, wettelijke grondslag, naam en doelomschrijving; per regeling staat in regionet classify welk gegeven de doorslag gaf. Het motief is een lezing van de gegevens, geen uitspraak van de deelnemers.", "Kind of task and motive follow from form, domain, legal basis, name and purpose text; regionet classify shows per arrangement which field decided. The motive is a reading of the data, not a statement by the participants."},
     {"svc.small", "Kleine gemeenten (minder dan {1} inwoners, waar bekend) die samenwerken om minder kwetsbaar te zijn: {0}.", "Small municipalities (under {1} inhabitants, where known) cooperating to be less vulnerable: {0}."},
+    {"svc.small.unknown", "De gegevens bevatten geen inwonertallen, dus welke kleine gemeenten samenwerken om minder kwetsbaar te zijn, is hier niet te zeggen.",
+                          "The data hold no population figures, so which small municipalities cooperate to be less vulnerable cannot be said here."},
     {"svc.dim.kind", "Soort taak", "Kind of task"},
     {"svc.dim.motive", "Hoofdmotief", "Main motive"},
     {"svc.kind.beleid", "beleid", "policy"},
