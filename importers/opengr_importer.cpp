@@ -310,7 +310,8 @@ Summary read_register(std::istream& in, const std::string& file, const std::map<
             a.id = id;
             a.name = name;
             a.domain = domain_of(name);
-            a.domain_basis = "name";  // keyword tables: a guess, and reports say so
+            // Keyword tables: a guess, and reports say so; "overig" is no guess but unknown.
+            a.domain_basis = a.domain == "overig" ? "none" : "name";
             a.form = form_of(name);
             // The register lists joint arrangements (stated); a finer legal shape is read from the name.
             if (a.form != "gemeenschappelijke_regeling") a.form_basis = "name";
