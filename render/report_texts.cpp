@@ -454,6 +454,10 @@ const Entry k_texts[] = {
     {"map.filter.larger_than", "zonder verbanden van meer dan {0} gemeenten", "without arrangements of more than {0} municipalities"},
     {"map.report.explorer", "Klik zelf door het netwerk in de verkenner: {0} (een losse pagina naast dit rapport, werkt zonder internet; opnieuw te maken met regionet explore).",
                             "Click through the network yourself in the explorer: {0} (a separate page beside this report, works without internet; made again with regionet explore)."},
+    // origin of arrangements (issue 17, render/report/methods.cpp)
+    {"origin.intro", "Herkomst van de samenwerkingsverbanden in dit rapport: uit de inventarisatie van de regio (door de gemeenten zelf ingevuld) {0}, uit het register en de andere bronnen hierboven {1}. De verbanden uit de inventarisatie staan in de tabel.",
+                     "Origin of the arrangements in this report: from the region's inventory (filled in by the municipalities themselves) {0}, from the register and the other sources above {1}. The table lists those from the inventory."},
+    {"origin.caption", "Verbanden uit de inventarisatie van de regio", "Arrangements from the region's inventory"},
     // services map (issue 18, render/map_services.cpp)
     {"map.services.title", "Wie levert aan wie: dienstverlening", "Who serves whom: service relations"},
     {"map.services.legend", "Gemeente:", "Municipality:"},

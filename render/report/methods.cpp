@@ -93,6 +93,26 @@ void coverage(const Context& c, Section& s) {
     s.blocks.push_back(Paragraph{Context::text(inferred)});
 }
 
+// Which arrangements a region's inventory added to the register (issue 17):
+// said only when an inventory was merged, so a register-only report stays short.
+void inventory_origin(const Context& c, Section& s) {
+    const auto& o = *c.results().origins;
+    if (o.inventory.empty()) return;
+    const auto& d = c.scoped();
+    s.blocks.push_back(Paragraph{Context::text(
+        c.tf("origin.intro", {c.i(o.inventory.size()), c.i(o.register_.size() + o.unknown.size())}))});
+    TableBlock tb{"table-inventory", c.t("origin.caption"), {c.t("col.arrangement"), c.t("col.form"), c.t("col.domain"), c.t("col.members")},
+                  {Align::left, Align::left, Align::left, Align::right}, {}, true, true, false};
+    for (const auto& id : o.inventory) {
+        const auto k = d.arrangement_index(id);
+        if (!k) continue;
+        const auto& a = d.arrangements[*k];
+        tb.rows.push_back({Context::text_cell(a.name.empty() ? a.id : a.name), Context::text_cell(form_label(c.lang(), a.form)),
+                           Context::text_cell(a.domain), c.int_cell(d.members_of_arrangement()[*k].size())});
+    }
+    s.blocks.push_back(tb);
+}
+
 }  // namespace
 
 Section methods_section(const Context& c) {
@@ -125,6 +145,7 @@ Section methods_section(const Context& c) {
         sources.items.push_back(
             Context::text(c.tf("meth.source", {key.first, key.second.empty() ? c.t("unknown") : key.second, c.i(count)})));
     s.blocks.push_back(sources);
+    if (c.results().origins) inventory_origin(c, s);
     if (c.results().coverage) coverage(c, s);
     s.blocks.push_back(Paragraph{Context::text(c.tf("meth.version", {c.in().version}))});
     s.blocks.push_back(Paragraph{Context::text(c.t("meth.limits"))});

@@ -58,6 +58,7 @@ ReportResults run_report_passes(const Dataset& d, const ReportOptions& options,
     }
     at("coverage");
     r.coverage = coverage(coop);
+    r.origins = origins(coop);
     return r;
 }
 

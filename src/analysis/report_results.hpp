@@ -20,6 +20,7 @@
 #include "analysis/congruence.hpp"
 #include "analysis/coverage.hpp"
 #include "analysis/graphs.hpp"
+#include "analysis/inventory.hpp"
 #include "analysis/load.hpp"
 #include "analysis/overlap.hpp"
 #include "analysis/partner_suggestions.hpp"
@@ -86,6 +87,9 @@ struct ReportResults {
     // Coverage per province and inferred forms and domains, of `cooperation`
     // (the methods section; issue 13).
     std::optional<Coverage> coverage;
+    // Where each counted arrangement came from: the register the dataset was
+    // built from, or a region's inventory merged onto it (issue 17).
+    std::optional<Origins> origins;
 };
 
 // Runs every pass of the report on the (filtered) dataset. `step` is told the

@@ -363,6 +363,55 @@ TEST_CASE("report: a redundancy candidate resting on an inferred domain is marke
     check_structure(h);
 }
 
+TEST_CASE("report: the methods section names the arrangements a region's inventory added", "[render][report][inventory]") {
+    Dataset d;
+    d.name = "mini";
+    d.municipalities = {{"A", "Aa", "P", {}, {}, {}, {}}, {"B", "Bee", "P", {}, {}, {}, {}}};
+    Arrangement reg;
+    reg.id = "roo:x";
+    reg.name = "Regeling X";
+    reg.form = "gr_openbaar_lichaam";
+    reg.domain = "afval";
+    reg.source = "ROO register";
+    Arrangement inv = reg;
+    inv.id = "inv-01";
+    inv.name = "Overleg <wethouders> & co";
+    inv.form = "convenant";
+    inv.domain = "economie";
+    inv.source = "inventaris: convenant 2019";
+    d.arrangements = {inv, reg};
+    for (const char* a : {"inv-01", "roo:x"})
+        for (const char* m : {"A", "B"}) {
+            Membership k;
+            k.arrangement_id = a;
+            k.municipality_code = m;
+            d.memberships.push_back(k);
+        }
+    d.reindex();
+    analysis::ReportResults results;
+    results.origins = analysis::origins(d);
+    ReportInput in;
+    in.dataset = &d;
+    in.results = &results;
+    in.dataset_name = "mini";
+    in.version = "0.0";
+    auto html_of = [&] {
+        std::ostringstream html;
+        write_html(build_report(in, Lang::nl), html);
+        return html.str();
+    };
+    const auto h = html_of();
+    CHECK(h.find("uit de inventarisatie van de regio (door de gemeenten zelf ingevuld) 1, uit het register en de andere bronnen hierboven 1.") !=
+          std::string::npos);
+    CHECK(h.find("Verbanden uit de inventarisatie van de regio") != std::string::npos);
+    CHECK(h.find("Overleg &lt;wethouders&gt; &amp; co") != std::string::npos);  // escaped
+    check_structure(h);
+    // Without an inventory the methods section says nothing about it.
+    d.arrangements[0].source = "ROO register";
+    results.origins = analysis::origins(d);
+    CHECK(html_of().find("Verbanden uit de inventarisatie") == std::string::npos);
+}
+
 TEST_CASE("regionet report on the seed data: structure, determinism, golden Markdown", "[render][report][golden]") {
     test::TempDir tmp;
     const auto out = make_report(tmp, test::data_dir() / "ambtelijke-fusies");
