@@ -418,7 +418,13 @@ std::optional<std::string> form_of(std::string_view afkorting) {
     return std::nullopt;
 }
 
-std::vector<DomainRule> parse_domains(std::string_view text_in, const std::string& file) {
+namespace {
+
+// Calls each(table, item, loc) for every [[name]] table of a TOML rules file
+// (loc turns a source region into file:line:column); a syntax error, another
+// top-level key or an entry that is not a table is an ImportError.
+template <class Each>
+void for_each_rule_table(std::string_view text_in, const std::string& file, const std::string& name, Each each) {
     auto loc = [&](const toml::source_region& r) {
         return SourceLoc{file, static_cast<std::size_t>(r.begin.line), static_cast<std::size_t>(r.begin.column)};
     };
@@ -428,102 +434,99 @@ std::vector<DomainRule> parse_domains(std::string_view text_in, const std::strin
     } catch (const toml::parse_error& e) {
         throw ImportError(loc(e.source()), std::string(e.description()));
     }
-    std::vector<DomainRule> rules;
     for (const auto& [k, node] : doc) {
-        if (k.str() != "rule") throw ImportError(loc(node.source()), "unknown key '" + std::string(k.str()) + "'; expected [[rule]]");
+        if (k.str() != name)
+            throw ImportError(loc(node.source()), "unknown key '" + std::string(k.str()) + "'; expected [[" + name + "]]");
         const auto* arr = node.as_array();
-        if (!arr) throw ImportError(loc(node.source()), "'rule' must be an array of tables ([[rule]])");
+        if (!arr) throw ImportError(loc(node.source()), "'" + name + "' must be an array of tables ([[" + name + "]])");
         for (const auto& item : *arr) {
             const auto* t = item.as_table();
-            if (!t) throw ImportError(loc(item.source()), "each [[rule]] must be a table");
-            DomainRule r;
-            for (const auto& [rk, rv] : *t) {
-                const std::string key(rk.str());
-                if (key == "on" || key == "domain") {
-                    const auto* s = rv.as_string();
-                    if (!s || s->get().empty()) throw ImportError(loc(rv.source()), "'" + key + "' must be a non-empty text");
-                    (key == "on" ? r.on : r.domain) = s->get();
-                } else if (key == "words") {
-                    const auto* a = rv.as_array();
-                    if (!a || a->empty()) throw ImportError(loc(rv.source()), "'words' must be a non-empty list of texts");
-                    for (const auto& w : *a) {
-                        const auto* s = w.as_string();
-                        if (!s || s->get().empty()) throw ImportError(loc(w.source()), "each word must be a non-empty text");
-                        r.words.push_back(names::fold(s->get()));
-                    }
-                } else {
-                    throw ImportError(loc(rv.source()), "unknown key '" + key + "'; expected on, domain, words");
-                }
-            }
-            if (r.on != "legal_basis" && r.on != "name" && r.on != "purpose")
-                throw ImportError(loc(item.source()), "'on' is '" + r.on + "'; expected legal_basis, name or purpose");
-            if (r.domain.empty() || r.words.empty())
-                throw ImportError(loc(item.source()), "a [[rule]] needs on, domain and words");
-            rules.push_back(std::move(r));
+            if (!t) throw ImportError(loc(item.source()), "each [[" + name + "]] must be a table");
+            each(*t, item, loc);
         }
     }
+}
+
+}  // namespace
+
+std::vector<DomainRule> parse_domains(std::string_view text_in, const std::string& file) {
+    std::vector<DomainRule> rules;
+    for_each_rule_table(text_in, file, "rule", [&](const toml::table& t, const toml::node& item, const auto& loc) {
+        DomainRule r;
+        for (const auto& [rk, rv] : t) {
+            const std::string key(rk.str());
+            if (key == "on" || key == "domain") {
+                const auto* s = rv.as_string();
+                if (!s || s->get().empty()) throw ImportError(loc(rv.source()), "'" + key + "' must be a non-empty text");
+                (key == "on" ? r.on : r.domain) = s->get();
+            } else if (key == "words") {
+                const auto* a = rv.as_array();
+                if (!a || a->empty()) throw ImportError(loc(rv.source()), "'words' must be a non-empty list of texts");
+                for (const auto& w : *a) {
+                    const auto* s = w.as_string();
+                    if (!s || s->get().empty()) throw ImportError(loc(w.source()), "each word must be a non-empty text");
+                    r.words.push_back(names::fold(s->get()));
+                }
+            } else {
+                throw ImportError(loc(rv.source()), "unknown key '" + key + "'; expected on, domain, words");
+            }
+        }
+        if (r.on != "legal_basis" && r.on != "name" && r.on != "purpose")
+            throw ImportError(loc(item.source()), "'on' is '" + r.on + "'; expected legal_basis, name or purpose");
+        if (r.domain.empty() || r.words.empty())
+            throw ImportError(loc(item.source()), "a [[rule]] needs on, domain and words");
+        rules.push_back(std::move(r));
+    });
     if (rules.empty()) throw ImportError({file}, "no [[rule]]; expected at least one");
     return rules;
 }
 
 std::vector<KindRule> parse_kinds(std::string_view text_in, const std::string& file) {
-    auto loc = [&](const toml::source_region& r) {
-        return SourceLoc{file, static_cast<std::size_t>(r.begin.line), static_cast<std::size_t>(r.begin.column)};
-    };
-    toml::table doc;
-    try {
-        doc = toml::parse(text_in, file);
-    } catch (const toml::parse_error& e) {
-        throw ImportError(loc(e.source()), std::string(e.description()));
-    }
     std::vector<KindRule> rules;
-    for (const auto& [k, node] : doc) {
-        if (k.str() != "kind") throw ImportError(loc(node.source()), "unknown key '" + std::string(k.str()) + "'; expected [[kind]]");
-        const auto* arr = node.as_array();
-        if (!arr) throw ImportError(loc(node.source()), "'kind' must be an array of tables ([[kind]])");
-        for (const auto& item : *arr) {
-            const auto* t = item.as_table();
-            if (!t) throw ImportError(loc(item.source()), "each [[kind]] must be a table");
-            KindRule r;
-            for (const auto& [rk, rv] : *t) {
-                const std::string key(rk.str());
-                if (key == "kind" || key == "identifier") {
-                    const auto* s = rv.as_string();
-                    if (!s || s->get().empty()) throw ImportError(loc(rv.source()), "'" + key + "' must be a non-empty text");
-                    (key == "kind" ? r.kind : r.identifier) = s->get();
-                    if (key == "identifier" && r.identifier != "none" && r.identifier != "owms" && r.identifier != "tooi")
-                        throw ImportError(loc(rv.source()), "'identifier' is '" + r.identifier + "'; expected none, owms or tooi");
-                } else if (key == "tooi" || key == "owms" || key == "name") {
-                    const auto* a = rv.as_array();
-                    if (!a || a->empty()) throw ImportError(loc(rv.source()), "'" + key + "' must be a non-empty list of texts");
-                    auto& into = key == "tooi" ? r.tooi : key == "owms" ? r.owms : r.name;
-                    for (const auto& w : *a) {
-                        const auto* s = w.as_string();
-                        if (!s || s->get().empty()) throw ImportError(loc(w.source()), "each entry must be a non-empty text");
-                        into.push_back(key == "name" ? names::fold(s->get()) : s->get());
-                    }
-                } else {
-                    throw ImportError(loc(rv.source()), "unknown key '" + key + "'; expected kind, tooi, owms, name, identifier");
+    for_each_rule_table(text_in, file, "kind", [&](const toml::table& t, const toml::node& item, const auto& loc) {
+        KindRule r;
+        for (const auto& [rk, rv] : t) {
+            const std::string key(rk.str());
+            if (key == "kind" || key == "identifier") {
+                const auto* s = rv.as_string();
+                if (!s || s->get().empty()) throw ImportError(loc(rv.source()), "'" + key + "' must be a non-empty text");
+                (key == "kind" ? r.kind : r.identifier) = s->get();
+                if (key == "identifier" && r.identifier != "none" && r.identifier != "owms" && r.identifier != "tooi")
+                    throw ImportError(loc(rv.source()), "'identifier' is '" + r.identifier + "'; expected none, owms or tooi");
+            } else if (key == "tooi" || key == "owms" || key == "name") {
+                const auto* a = rv.as_array();
+                if (!a || a->empty()) throw ImportError(loc(rv.source()), "'" + key + "' must be a non-empty list of texts");
+                auto& into = key == "tooi" ? r.tooi : key == "owms" ? r.owms : r.name;
+                for (const auto& w : *a) {
+                    const auto* s = w.as_string();
+                    if (!s || s->get().empty()) throw ImportError(loc(w.source()), "each entry must be a non-empty text");
+                    into.push_back(key == "name" ? names::fold(s->get()) : s->get());
                 }
+            } else {
+                throw ImportError(loc(rv.source()), "unknown key '" + key + "'; expected kind, tooi, owms, name, identifier");
             }
-            if (r.kind.empty()) throw ImportError(loc(item.source()), "a [[kind]] needs 'kind'");
-            if (r.identifier.empty() && r.tooi.empty() && r.owms.empty() && r.name.empty())
-                throw ImportError(loc(item.source()), "a [[kind]] needs a condition: tooi, owms, name or identifier");
-            rules.push_back(std::move(r));
         }
-    }
+        if (r.kind.empty()) throw ImportError(loc(item.source()), "a [[kind]] needs 'kind'");
+        if (r.identifier.empty() && r.tooi.empty() && r.owms.empty() && r.name.empty())
+            throw ImportError(loc(item.source()), "a [[kind]] needs a condition: tooi, owms, name or identifier");
+        rules.push_back(std::move(r));
+    });
     return rules;
 }
 
-fs::path default_kinds_file() {
-    if (const char* env = std::getenv("REGIONET_DATA"); env && *env) return fs::path(env) / "roo_participants.toml";
-    return fs::path(REGIONET_DATA_DIR) / "roo_participants.toml";
+namespace {
+
+// A file of the embedded data folder: $REGIONET_DATA, else the one built in.
+fs::path data_file(const char* name) {
+    if (const char* env = std::getenv("REGIONET_DATA"); env && *env) return fs::path(env) / name;
+    return fs::path(REGIONET_DATA_DIR) / name;
 }
 
-fs::path default_domains_file() {
-    if (const char* env = std::getenv("REGIONET_DATA"); env && *env) return fs::path(env) / "roo_domains.toml";
-    return fs::path(REGIONET_DATA_DIR) / "roo_domains.toml";
-}
+}  // namespace
+
+fs::path default_kinds_file() { return data_file("roo_participants.toml"); }
+
+fs::path default_domains_file() { return data_file("roo_domains.toml"); }
 
 Domain domain_of(const std::vector<DomainRule>& rules, const std::vector<std::string>& legal_bases,
                  std::string_view name, std::string_view purpose) {

@@ -9,6 +9,8 @@
 #include "analysis/graphs.hpp"
 #include "model/error.hpp"
 #include "render/map.hpp"
+#include "render/map_style.hpp"
+#include "render/report_document.hpp"
 #include "render/report_texts.hpp"
 
 namespace regionet::render::explorer {
@@ -253,32 +255,6 @@ std::string json_for_html(const nlohmann::json& j) {
     return out;
 }
 
-std::string html_escape(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
-
-// The id the map gives a municipality node: [A-Za-z0-9_-] kept, other bytes _xx.
-std::string id_safe(std::string_view key) {
-    static const char* hex = "0123456789abcdef";
-    std::string out;
-    for (unsigned char c : key) {
-        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-') out += static_cast<char>(c);
-        else out += std::string("_") + hex[c >> 4] + hex[c & 15];
-    }
-    return out;
-}
-
 }  // namespace
 
 std::string map_svg(const Dataset& d, report::Lang lang) {
@@ -317,7 +293,7 @@ std::string page(const Input& in) {
         if (in.weighted_load.size() == d.municipalities.size()) row[4] = in.weighted_load[i];
         if (in.betweenness.size() == d.municipalities.size() && std::isfinite(in.betweenness[i])) row[5] = in.betweenness[i];
         ms.push_back(row);
-        ids[id_safe(m.code)] = m.code;
+        ids[map::detail::id_safe(m.code)] = m.code;
     }
     data["m"] = ms;
     data["ids"] = ids;
@@ -359,15 +335,15 @@ std::string page(const Input& in) {
     // No network: nothing may be fetched, even by accident.
     h += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
          "script-src 'unsafe-inline'; img-src data:\">\n";
-    h += "<title>" + html_escape(report::fill(t("title"), {d.name})) + "</title>\n<style>" + k_style + "</style>\n</head>\n<body>\n";
-    h += "<header><h1>" + html_escape(report::fill(t("title"), {d.name + (d.reference_date.empty() ? "" : " (" + d.reference_date + ")")})) +
-         "</h1><p>" + html_escape(t("intro")) + "</p></header>\n";
+    h += "<title>" + report::html_escape(report::fill(t("title"), {d.name})) + "</title>\n<style>" + k_style + "</style>\n</head>\n<body>\n";
+    h += "<header><h1>" + report::html_escape(report::fill(t("title"), {d.name + (d.reference_date.empty() ? "" : " (" + d.reference_date + ")")})) +
+         "</h1><p>" + report::html_escape(t("intro")) + "</p></header>\n";
     h += "<div class=\"controls\" role=\"search\">";
-    h += "<label>" + html_escape(t("search")) + "<input id=\"search\" type=\"search\" autocomplete=\"off\"></label>";
-    h += "<label>" + html_escape(t("domain")) + "<select id=\"f-domain\"><option value=\"\">" + html_escape(t("all")) + "</option></select></label>";
-    h += "<label>" + html_escape(t("form")) + "<select id=\"f-form\"><option value=\"\">" + html_escape(t("all")) + "</option></select></label>";
-    h += "<label>" + html_escape(t("division")) + "<select id=\"f-division\"><option value=\"@joint\">" + html_escape(t("joint")) +
-         "</option><option value=\"\">" + html_escape(t("all")) + "</option><option value=\"@regions\">" + html_escape(t("regions")) +
+    h += "<label>" + report::html_escape(t("search")) + "<input id=\"search\" type=\"search\" autocomplete=\"off\"></label>";
+    h += "<label>" + report::html_escape(t("domain")) + "<select id=\"f-domain\"><option value=\"\">" + report::html_escape(t("all")) + "</option></select></label>";
+    h += "<label>" + report::html_escape(t("form")) + "<select id=\"f-form\"><option value=\"\">" + report::html_escape(t("all")) + "</option></select></label>";
+    h += "<label>" + report::html_escape(t("division")) + "<select id=\"f-division\"><option value=\"@joint\">" + report::html_escape(t("joint")) +
+         "</option><option value=\"\">" + report::html_escape(t("all")) + "</option><option value=\"@regions\">" + report::html_escape(t("regions")) +
          "</option></select></label>";
     h += "<span id=\"result-count\" class=\"note\" aria-live=\"polite\"></span></div>\n";
     h += "<main><div id=\"map\">";
@@ -375,8 +351,8 @@ std::string page(const Input& in) {
     // the XML prolog and doctype, which are not allowed inside HTML.
     auto svg_start = in.map_svg.find("<svg");
     h += svg_start == std::string::npos ? std::string() : in.map_svg.substr(svg_start);
-    h += "</div>\n<div id=\"side\"><ul id=\"results\" aria-label=\"" + html_escape(t("search")) + "\"></ul>";
-    h += "<section id=\"profile\" aria-live=\"polite\"><p class=\"note\">" + html_escape(t("none")) + "</p></section></div></main>\n";
+    h += "</div>\n<div id=\"side\"><ul id=\"results\" aria-label=\"" + report::html_escape(t("search")) + "\"></ul>";
+    h += "<section id=\"profile\" aria-live=\"polite\"><p class=\"note\">" + report::html_escape(t("none")) + "</p></section></div></main>\n";
     h += "<script type=\"application/json\" id=\"data\">" + json_for_html(data) + "</script>\n";
     h += std::string("<script>") + k_script + "</script>\n</body>\n</html>\n";
     return h;
