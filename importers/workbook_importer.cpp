@@ -13,6 +13,7 @@
 #include "importers/bundle_importer.hpp"
 #include "importers/csv_reader.hpp"
 #include "importers/table_source.hpp"
+#include "importers/workbook_package.hpp"
 
 namespace regionet {
 
@@ -255,18 +256,32 @@ void WorkbookImporter::read(const fs::path& input, ModelBuilder& out, ImportRepo
             throw ImportError({file}, std::string("no sheet '") + part.sheet + "' (the workbook has: " +
                                           (all_names.empty() ? std::string("no sheets") : all_names) +
                                           "); expected sheets municipalities, arrangements and memberships");
-    std::string ignored;
+    // GDAL reads hidden sheets like visible ones; the package says which are hidden.
+    const auto layout = workbook::read_layout(input, ds->GetDriver() ? ds->GetDriver()->GetDescription() : "XLSX");
+    const auto hidden = [&](OGRLayer* layer) {
+        auto it = layout.find(layer->GetName());
+        return it != layout.end() && it->second.hidden;
+    };
+    // A hidden sheet that is no bundle table (notes, a lookup list) is skipped;
+    // one that is a bundle table holds data the user kept, hidden or not: read it.
+    std::string ignored, skipped;
     for (const auto& [lower, layer] : sheets) {
         bool known = lower == workbook::instructions_sheet || lower == workbook::values_sheet;
         for (const auto& part : parts) known = known || lower == part.sheet;
-        if (!known) ignored += (ignored.empty() ? "'" : ", '") + std::string(layer->GetName()) + "'";
+        if (known) continue;
+        auto& list = hidden(layer) ? skipped : ignored;
+        list += (list.empty() ? "'" : ", '") + std::string(layer->GetName()) + "'";
     }
     if (!ignored.empty()) report.notice(file + ": ignored sheet(s) " + ignored);
+    if (!skipped.empty()) report.notice(file + ": skipped hidden sheet(s) " + skipped);
     for (const auto& part : parts) {
         auto it = sheets.find(part.sheet);
         if (it == sheets.end()) continue;
         // GDAL writes a sheet without rows as a blank sheet: an optional one is simply empty.
         if (!part.required && it->second->GetLayerDefn()->GetFieldCount() == 0) continue;
+        if (hidden(it->second))
+            report.notice(file + ":" + it->second->GetName() +
+                          ": the sheet is hidden in the workbook; read all the same, as a bundle table");
         SheetTable table(*it->second, file, it->second->GetName());
         part.read(table, out, report, options);
     }

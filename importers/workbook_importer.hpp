@@ -6,9 +6,10 @@
 //
 // Sheets: municipalities, arrangements, memberships (required), dataset and
 // participants (optional), found by name in any case. instructies and
-// keuzelijsten (written by `regionet inventory`) are skipped; any other sheet,
-// hidden ones included (GDAL does not tell hidden sheets apart), is ignored
-// with a notice. Every cell is read as text: numbers typed as text are
+// keuzelijsten (written by `regionet inventory`) are skipped; any other sheet
+// is ignored with a notice. Hidden sheets (read from the package itself, as
+// GDAL does not tell them apart) are skipped with a notice naming them, unless
+// they are one of the bundle tables: those are read, with a notice. Every cell is read as text: numbers typed as text are
 // numbers, a cell starting with '=' is text, a formula cell gives the value
 // the spreadsheet program stored with it (GDAL's ODS driver works out simple
 // formulas stored without a value; regionet never evaluates one).

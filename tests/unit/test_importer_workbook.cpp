@@ -12,6 +12,7 @@
 #include "analysis/inventory.hpp"
 #include "importers/importer.hpp"
 #include "importers/workbook_importer.hpp"
+#include "importers/workbook_package.hpp"
 #include "render/workbook_writer.hpp"
 #include "support/test_support.hpp"
 #include "unit/malformed_cases.hpp"
@@ -97,10 +98,57 @@ TEST_CASE("a workbook made by LibreOffice reads like a bundle", "[importer][work
         CHECK(report.files.at(file.string() + ":Municipalities").imported == 3);
         CHECK(report.files.at(file.string() + ":memberships").imported == 2);
         CHECK(report.files.at(file.string() + ":memberships").skipped == 1);
-        // The hidden sheet is a sheet like any other to GDAL: named in a notice.
+        // The hidden sheet, no bundle table, is skipped and named.
         REQUIRE(report.notices.size() == 1);
-        CHECK(report.notices[0] == file.string() + ": ignored sheet(s) 'notities'");
+        CHECK(report.notices[0] == file.string() + ": skipped hidden sheet(s) 'notities'");
     }
+}
+
+TEST_CASE("hidden sheets: a bundle table is read, any other is skipped, each with a notice", "[importer][workbook][hidden]") {
+    // verborgen.fods, converted by LibreOffice: participants and notities hidden,
+    // werkblad visible; xlsx marks them state="hidden", ods by a table style
+    // with table:display="false".
+    for (const char* name : {"verborgen.xlsx", "verborgen.ods"}) {
+        INFO(name);
+        const auto file = test::fixture("workbook") / name;
+        ImportReport report;
+        const auto d = read_workbook(file, report);
+        REQUIRE(report.notices.size() == 3);
+        CHECK(report.notices[0] == file.string() + ": ignored sheet(s) 'werkblad'");
+        CHECK(report.notices[1] == file.string() + ": skipped hidden sheet(s) 'notities'");
+        CHECK(report.notices[2] ==
+              file.string() + ":participants: the sheet is hidden in the workbook; read all the same, as a bundle table");
+        REQUIRE(d.participants.size() == 1);
+        CHECK(d.participants[0].name == "Afvalbedrijf Noord");
+        CHECK(d.participants[0].kind == "bedrijf");
+        CHECK(d.memberships.size() == 2);
+        const auto layout = workbook::read_layout(file, std::string(name).ends_with(".ods") ? "ODS" : "XLSX");
+        REQUIRE(layout.size() == 6);
+        CHECK(layout.at("participants").hidden);
+        CHECK(layout.at("notities").hidden);
+        CHECK_FALSE(layout.at("werkblad").hidden);
+        CHECK_FALSE(layout.at("memberships").hidden);
+    }
+    // A package member that is not there is named.
+    CHECK_THROWS_WITH(workbook::read_member(test::fixture("workbook") / "verborgen.xlsx", "xl/nothing.xml"),
+                      (test::fixture("workbook") / "verborgen.xlsx").string() +
+                          ": cannot read package member xl/nothing.xml; expected an .xlsx or .ods file saved by a "
+                          "spreadsheet program");
+}
+
+TEST_CASE("cell references of merged ranges", "[importer][workbook]") {
+    std::size_t row = 0, column = 0;
+    CHECK(workbook::parse_cell_ref("B14", row, column));
+    CHECK((row == 14 && column == 2));
+    CHECK(workbook::parse_cell_ref("$AA$3", row, column));
+    CHECK((row == 3 && column == 27));
+    CHECK(workbook::parse_cell_ref("XFD1048576", row, column));
+    CHECK((row == 1048576 && column == 16384));
+    CHECK_FALSE(workbook::parse_cell_ref("B", row, column));
+    CHECK_FALSE(workbook::parse_cell_ref("14", row, column));
+    CHECK_FALSE(workbook::parse_cell_ref("B0", row, column));
+    CHECK_FALSE(workbook::parse_cell_ref("b2", row, column));
+    CHECK_FALSE(workbook::parse_cell_ref("B2x", row, column));
 }
 
 TEST_CASE("malformed workbooks give their exact message", "[importer][workbook][malformed]") {
