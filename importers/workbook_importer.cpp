@@ -65,6 +65,46 @@ public:
                                                                         column_letters(j + 1) + ")");
     }
 
+    // A merged range's value sits in its top-left cell; GDAL reads the other
+    // cells as empty. A user who merges the arrangement over its members' rows
+    // means that value in each row: fill the empty cells of each range, in rows
+    // that hold something else (a range hanging over blank rows below the
+    // table adds no rows). The header row is left as it is. A covered cell that
+    // still holds a value of its own (kept hidden under the merge) shows the
+    // range's value on screen, so it takes that value; replaced counts those.
+    // Returns how many cells were filled.
+    std::size_t fill_merged(const std::vector<workbook::CellRange>& ranges, std::size_t& replaced) {
+        std::map<std::size_t, std::size_t> by_row;  // spreadsheet row -> index into m_rows
+        std::vector<bool> blank;
+        for (std::size_t i = 0; i < m_rows.size(); ++i) {
+            by_row[m_rows[i].line] = i;
+            blank.push_back(std::all_of(m_rows[i].fields.begin(), m_rows[i].fields.end(),
+                                        [](const std::string& f) { return csv::trim(f).empty(); }));
+        }
+        std::size_t filled = 0;
+        for (const auto& range : ranges) {
+            const auto top = by_row.find(range.first_row);
+            if (range.first_row < 2 || top == by_row.end()) continue;
+            const auto& fields = m_rows[top->second].fields;
+            if (range.first_column > fields.size()) continue;
+            const auto value = fields[range.first_column - 1];
+            if (csv::trim(value).empty()) continue;
+            // Only the rows GDAL reported: a range over a million rows costs no more than the sheet.
+            for (auto it = top; it != by_row.end() && it->first <= range.last_row; ++it) {
+                if (blank[it->second]) continue;
+                auto& row = m_rows[it->second].fields;
+                for (std::size_t c = range.first_column; c <= std::min(range.last_column, row.size()); ++c) {
+                    if (it->first == range.first_row && c == range.first_column) continue;
+                    if (row[c - 1] == value) continue;
+                    if (!csv::trim(row[c - 1]).empty()) ++replaced;
+                    row[c - 1] = value;
+                    ++filled;
+                }
+            }
+        }
+        return filled;
+    }
+
     const std::string& name() const noexcept override { return m_name; }
     std::string refer_to(std::string_view table) const override { return "sheet " + std::string(table); }
     const std::vector<std::string>& header() const noexcept override { return m_header; }
@@ -283,6 +323,14 @@ void WorkbookImporter::read(const fs::path& input, ModelBuilder& out, ImportRepo
             report.notice(file + ":" + it->second->GetName() +
                           ": the sheet is hidden in the workbook; read all the same, as a bundle table");
         SheetTable table(*it->second, file, it->second->GetName());
+        if (auto l = layout.find(it->second->GetName()); l != layout.end())
+            if (std::size_t replaced = 0, filled = table.fill_merged(l->second.merged, replaced); filled > 0)
+                report.notice(file + ":" + it->second->GetName() + ": filled " + std::to_string(filled) +
+                              (filled == 1 ? " cell" : " cells") +
+                              " from merged ranges, with the value of the range's top-left cell" +
+                              (replaced == 0 ? std::string()
+                                             : " (" + std::to_string(replaced) +
+                                                   " of them held a value of their own, hidden under the merge)"));
         part.read(table, out, report, options);
     }
     std::size_t rows = 0;

@@ -9,7 +9,9 @@
 // keuzelijsten (written by `regionet inventory`) are skipped; any other sheet
 // is ignored with a notice. Hidden sheets (read from the package itself, as
 // GDAL does not tell them apart) are skipped with a notice naming them, unless
-// they are one of the bundle tables: those are read, with a notice. Every cell is read as text: numbers typed as text are
+// they are one of the bundle tables: those are read, with a notice. A merged
+// range (also read from the package) gives its top-left value to each of its
+// cells in rows that hold something else, with a notice per sheet. Every cell is read as text: numbers typed as text are
 // numbers, a cell starting with '=' is text, a formula cell gives the value
 // the spreadsheet program stored with it (GDAL's ODS driver works out simple
 // formulas stored without a value; regionet never evaluates one).

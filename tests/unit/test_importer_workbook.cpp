@@ -60,15 +60,11 @@ TEST_CASE("a workbook made by LibreOffice reads like a bundle", "[importer][work
     for (const char* name : {"inventaris.xlsx", "inventaris.ods"}) {
         INFO(name);
         const auto file = test::fixture("workbook") / name;
-        // The merged cell (memberships!B3, covered by B2) reads empty: GDAL does not
-        // report merges, so the row is refused with its cell, never guessed.
-        CHECK(error_of(file) == file.string() + ":memberships!B3: empty arrangement_id; expected a value");
-
+        // The merged cell (memberships!B2:B3): GDAL reads B3 as empty; the package's
+        // merge ranges fill it with inv1, as the user sees it.
         ImportReport report;
-        const auto d = read_workbook(file, report, true);
-        REQUIRE(report.skipped.size() == 1);
-        CHECK(std::string(report.skipped[0].what()) ==
-              file.string() + ":memberships!B3: empty arrangement_id; expected a value");
+        const auto d = read_workbook(file, report);
+        CHECK(report.skipped.empty());
         // Headers in any case (Code, NAME), a sheet name in another case (Municipalities).
         REQUIRE(d.municipalities.size() == 3);
         const auto* a = d.find_municipality("GM0001");
@@ -89,18 +85,25 @@ TEST_CASE("a workbook made by LibreOffice reads like a bundle", "[importer][work
         CHECK(inv2->name == "=SUM(A1:A2) is a name");  // text starting with '=' stays text
         CHECK(inv2->start_year == 2021);
         CHECK(inv2->source == "inventaris");
-        REQUIRE(d.memberships.size() == 2);
+        REQUIRE(d.memberships.size() == 3);
         CHECK(d.memberships[0].municipality_code == "GM0001");
         CHECK(d.memberships[0].role == Role::host);
         CHECK(d.memberships[0].board_seats == 2);
-        CHECK(d.memberships[1].municipality_code == "GM0003");
+        CHECK(d.memberships[1].municipality_code == "GM0002");
+        CHECK(d.memberships[1].arrangement_id == "inv1");  // from the merged range
+        CHECK(d.memberships[1].role == Role::member);       // "Member": any case
+        CHECK(d.memberships[1].board_seats == 1);           // a number stored as text
+        CHECK(d.memberships[2].municipality_code == "GM0003");
         // Empty trailing rows are no rows; counts per sheet.
         CHECK(report.files.at(file.string() + ":Municipalities").imported == 3);
-        CHECK(report.files.at(file.string() + ":memberships").imported == 2);
-        CHECK(report.files.at(file.string() + ":memberships").skipped == 1);
-        // The hidden sheet, no bundle table, is skipped and named.
-        REQUIRE(report.notices.size() == 1);
+        CHECK(report.files.at(file.string() + ":memberships").imported == 3);
+        CHECK(report.files.at(file.string() + ":memberships").skipped == 0);
+        // The hidden sheet, no bundle table, is skipped and named; the merge is told.
+        REQUIRE(report.notices.size() == 2);
         CHECK(report.notices[0] == file.string() + ": skipped hidden sheet(s) 'notities'");
+        CHECK(report.notices[1] == file.string() +
+                                       ":memberships: filled 1 cell from merged ranges, with the value of the range's "
+                                       "top-left cell");
     }
 }
 
@@ -134,6 +137,60 @@ TEST_CASE("hidden sheets: a bundle table is read, any other is skipped, each wit
                       (test::fixture("workbook") / "verborgen.xlsx").string() +
                           ": cannot read package member xl/nothing.xml; expected an .xlsx or .ods file saved by a "
                           "spreadsheet program");
+}
+
+TEST_CASE("merged cells hold their range's value in every row the user filled", "[importer][workbook][merged]") {
+    // samengevoegd.fods, converted by LibreOffice: municipalities!C2:C4 (one
+    // province), memberships!B2:B4 and B5:B7 (an arrangement over its members'
+    // rows; row 7 is empty apart from the merge; B6 keeps a value of its own,
+    // inv9, hidden by the merge), memberships!D2:E2 (one year as start and end).
+    for (const char* name : {"samengevoegd.xlsx", "samengevoegd.ods"}) {
+        INFO(name);
+        const auto file = test::fixture("workbook") / name;
+        const auto layout = workbook::read_layout(file, std::string(name).ends_with(".ods") ? "ODS" : "XLSX");
+        const auto& merged = layout.at("memberships").merged;
+        REQUIRE(merged.size() == 3);
+        auto same = [](const workbook::CellRange& r, std::size_t a, std::size_t b, std::size_t c, std::size_t d) {
+            return r.first_row == a && r.first_column == b && r.last_row == c && r.last_column == d;
+        };
+        CHECK(same(merged[0], 2, 2, 4, 2));
+        CHECK(same(merged[1], 2, 4, 2, 5));
+        CHECK(same(merged[2], 5, 2, 7, 2));
+        REQUIRE(layout.at("municipalities").merged.size() == 1);
+        CHECK(same(layout.at("municipalities").merged[0], 2, 3, 4, 3));
+        CHECK(layout.at("arrangements").merged.empty());
+
+        ImportReport report;
+        const auto d = read_workbook(file, report);
+        REQUIRE(report.notices.size() == 2);
+        CHECK(report.notices[0] == file.string() +
+                                       ":municipalities: filled 2 cells from merged ranges, with the value of the "
+                                       "range's top-left cell");
+        // B6 holds inv9 under the merge; the sheet shows inv2 there, and so it reads.
+        // GDAL's XLSX driver reads the hidden value (told), its ODS driver reads a
+        // covered cell as empty.
+        const bool ods = std::string(name).ends_with(".ods");
+        CHECK(report.notices[1] == file.string() +
+                                       ":memberships: filled 4 cells from merged ranges, with the value of the "
+                                       "range's top-left cell" +
+                                       (ods ? "" : " (1 of them held a value of their own, hidden under the merge)"));
+        REQUIRE(d.municipalities.size() == 3);
+        for (const auto& m : d.municipalities) CHECK(m.province == "Groningen");
+        // Row 7 holds nothing but the merge: no membership of its own.
+        REQUIRE(d.memberships.size() == 5);
+        CHECK(report.files.at(file.string() + ":memberships").imported == 5);
+        const std::pair<const char*, const char*> expected[] = {
+            {"GM0001", "inv1"}, {"GM0002", "inv1"}, {"GM0003", "inv1"}, {"GM0001", "inv2"}, {"GM0002", "inv2"}};
+        for (std::size_t i = 0; i < 5; ++i) {
+            CHECK(d.memberships[i].municipality_code == expected[i].first);
+            CHECK(d.memberships[i].arrangement_id == expected[i].second);
+        }
+        CHECK(d.memberships[0].start_year == 2019);
+        CHECK(d.memberships[0].end_year == 2019);  // D2:E2
+        CHECK(d.memberships[0].note == "proef");
+        CHECK_FALSE(d.memberships[1].start_year.has_value());
+        CHECK_FALSE(d.memberships[1].end_year.has_value());
+    }
 }
 
 TEST_CASE("cell references of merged ranges", "[importer][workbook]") {
