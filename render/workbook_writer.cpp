@@ -5,12 +5,14 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <optional>
 
 #include "geo/geo.hpp"
 #include "model/error.hpp"
 #include "render/bundle_writer.hpp"
+#include "render/workbook_writer_lists.hpp"
 
 namespace regionet::render {
 
@@ -19,6 +21,9 @@ namespace fs = std::filesystem;
 namespace {
 
 enum class Kind { text, integer, real };
+
+// The sheet of allowed values in an inventory (the importer skips it by this name).
+constexpr const char* values_sheet_name = "keuzelijsten";
 
 struct Column {
     std::string name;
@@ -175,6 +180,47 @@ Sheet instructions(const WorkbookOptions& options) {
     return s;
 }
 
+// Drop-down lists on the inventory's form, domain and role columns, from the
+// allowed values that keuzelijsten shows (rows 2 onwards, values in column B).
+std::vector<DropDown> drop_downs(const std::vector<Sheet>& sheets, const std::vector<AllowedValue>& allowed) {
+    struct Wanted {
+        const char *sheet, *column;
+        bool refuse_others;
+        const char* message;
+    };
+    // form and domain are read as typed (another value is kept, as unknown to the
+    // report's tables); role must be one of three, or the import refuses the row.
+    const Wanted wanted[] = {
+        {"arrangements", "form", false,
+         "Deze vorm staat niet in blad keuzelijsten. Kies bij voorkeur een vorm uit de lijst."},
+        {"arrangements", "domain", false,
+         "Dit domein staat niet in blad keuzelijsten. Kies bij voorkeur een domein uit de lijst."},
+        {"memberships", "role", true, "Kies member, host of client (zie blad keuzelijsten)."},
+    };
+    std::vector<DropDown> out;
+    for (const auto& w : wanted)
+        for (const auto& sheet : sheets) {
+            if (sheet.name != w.sheet) continue;
+            for (std::size_t c = 0; c < sheet.columns.size(); ++c) {
+                if (sheet.columns[c].name != w.column) continue;
+                DropDown d{sheet.name, c + 1, {}, {}, w.refuse_others, w.message};
+                std::size_t first = 0, last = 0;
+                for (std::size_t i = 0; i < allowed.size(); ++i)
+                    if (allowed[i].column == w.column) {
+                        if (d.values.empty()) first = i;
+                        last = i;
+                        d.values.push_back(allowed[i].value);
+                    }
+                // The range only when the values stand together in keuzelijsten.
+                if (!d.values.empty() && last - first + 1 == d.values.size())
+                    d.range = std::string(values_sheet_name) + "!$B$" + std::to_string(first + 2) + ":$B$" +
+                              std::to_string(last + 2);
+                out.push_back(std::move(d));
+            }
+        }
+    return out;
+}
+
 }  // namespace
 
 const std::vector<AllowedValue>& allowed_values() {
@@ -234,13 +280,17 @@ void write_workbook(const Dataset& d, const fs::path& path, const WorkbookOption
     if (options.inventory) sheets.push_back(instructions(options));
     for (auto& s : data_sheets(d, options)) sheets.push_back(std::move(s));
     if (options.inventory) {
-        Sheet v{"keuzelijsten", {{"kolom", Kind::text}, {"waarde", Kind::text}, {"betekenis", Kind::text}}, {}};
+        Sheet v{values_sheet_name, {{"kolom", Kind::text}, {"waarde", Kind::text}, {"betekenis", Kind::text}}, {}};
         for (const auto& x : allowed_values()) v.rows.push_back({x.column, x.value, x.meaning});
         sheets.push_back(std::move(v));
     }
 
     // Written beside the target and renamed, so a failed write leaves an old file as it was.
-    auto tmp = dir / (path.stem().string() + ".tmp-" + std::to_string(::getpid()) + path.extension().string());
+    // A name of its own per write, not only per process: /vsizip/ keeps what it read of an
+    // archive by name (checked by size and a modification time in whole seconds).
+    static std::atomic<unsigned> writes{0};
+    const auto write = std::to_string(::getpid()) + "-" + std::to_string(++writes);
+    auto tmp = dir / (path.stem().string() + ".tmp-" + write + path.extension().string());
     struct RemoveTmp {
         fs::path p;
         bool keep = false;
@@ -287,6 +337,16 @@ void write_workbook(const Dataset& d, const fs::path& path, const WorkbookOption
     for (const auto& m : messages.messages())
         if (m.rfind("error", 0) == 0) fail("writing failed");
     if (!fs::exists(tmp)) fail("writing failed");
+    if (options.inventory && format == WorkbookFormat::xlsx) {
+        // GDAL cannot write drop-down lists: a second package with them replaces the first.
+        const auto listed = dir / (path.stem().string() + ".tmp-" + write + "-lijsten.xlsx");
+        RemoveTmp cleanup_listed{listed};
+        add_drop_downs(tmp, listed, drop_downs(sheets, allowed_values()));
+        std::error_code ec;
+        fs::rename(listed, tmp, ec);
+        if (ec) throw RenderError(path.string() + ": cannot replace: " + ec.message());
+        cleanup_listed.keep = true;
+    }
     std::error_code ec;
     fs::rename(tmp, path, ec);
     if (ec) throw RenderError(path.string() + ": cannot replace: " + ec.message());

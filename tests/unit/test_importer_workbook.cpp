@@ -7,13 +7,16 @@
 #include <algorithm>
 #include <cmath>
 
+#include <cstdlib>
 #include <fstream>
+#include <iterator>
 
 #include "analysis/inventory.hpp"
 #include "importers/importer.hpp"
 #include "importers/workbook_importer.hpp"
 #include "importers/workbook_package.hpp"
 #include "render/workbook_writer.hpp"
+#include "render/workbook_writer_lists.hpp"
 #include "support/test_support.hpp"
 #include "unit/malformed_cases.hpp"
 
@@ -372,4 +375,97 @@ TEST_CASE("origin of an arrangement", "[analysis][inventory]") {
     CHECK(analysis::origin_of(a) == analysis::Origin::inventory);
     a.source = "register";
     CHECK(analysis::origin_of(a) == analysis::Origin::register_);
+}
+
+TEST_CASE("the inventory workbook has drop-down lists on form, domain and role", "[importer][workbook][lists]") {
+    ModelBuilder seed("ambtelijke-fusies");
+    ImportReport seed_report;
+    importer_for(test::data_dir() / "ambtelijke-fusies").read(test::data_dir() / "ambtelijke-fusies", seed, seed_report, {});
+    const auto inv = analysis::inventory_subset(seed.finish(), {"ten-boer"});
+    test::TempDir dir;
+    const auto file = dir / "inventaris.xlsx";
+    render::WorkbookOptions options;
+    options.inventory = true;
+    options.region = "Ten Boer";
+    render::write_workbook(inv, file, options);
+    // Only the workbook is left in the folder: the two temporary packages are gone.
+    CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) == 1);
+
+    // The lists, expected by hand from allowed_values() (15 forms, 17 domains, 3 roles).
+    std::string forms, domains;
+    for (const auto& v : render::allowed_values()) {
+        if (v.column == "form") forms += (forms.empty() ? "" : ",") + v.value;
+        if (v.column == "domain") domains += (domains.empty() ? "" : ",") + v.value;
+    }
+    REQUIRE(forms.size() <= render::inline_list_limit);  // so they stand inline
+    // GDAL writes sheet N of the workbook as xl/worksheets/sheetN.xml: instructies,
+    // municipalities, arrangements (3), memberships (4), participants, keuzelijsten.
+    const auto workbook_xml = workbook::read_member(file, "xl/workbook.xml");
+    CHECK(workbook_xml.find("name=\"arrangements\" sheetId=\"3\"") != std::string::npos);
+    const auto arrangements = workbook::read_member(file, "xl/worksheets/sheet3.xml");
+    // arrangements: id, name, domain (C), form (D).
+    const std::string expected_arrangements =
+        "<dataValidations count=\"2\">"
+        "<dataValidation type=\"list\" allowBlank=\"1\" showInputMessage=\"1\" showErrorMessage=\"1\" "
+        "errorStyle=\"warning\" errorTitle=\"Niet in de lijst\" error=\"Deze vorm staat niet in blad keuzelijsten. "
+        "Kies bij voorkeur een vorm uit de lijst.\" sqref=\"D2:D1048576\"><formula1>&quot;" + forms +
+        "&quot;</formula1></dataValidation>"
+        "<dataValidation type=\"list\" allowBlank=\"1\" showInputMessage=\"1\" showErrorMessage=\"1\" "
+        "errorStyle=\"warning\" errorTitle=\"Niet in de lijst\" error=\"Dit domein staat niet in blad keuzelijsten. "
+        "Kies bij voorkeur een domein uit de lijst.\" sqref=\"C2:C1048576\"><formula1>&quot;" + domains +
+        "&quot;</formula1></dataValidation></dataValidations>";
+    CHECK(arrangements.find(expected_arrangements) != std::string::npos);
+    // In its place: after the sheet's data, last in the worksheet as GDAL writes it.
+    CHECK(arrangements.find(expected_arrangements) > arrangements.find("</sheetData>"));
+    CHECK(arrangements.ends_with(expected_arrangements + "</worksheet>\n"));
+    const auto memberships = workbook::read_member(file, "xl/worksheets/sheet4.xml");
+    CHECK(memberships.find("<dataValidations count=\"1\"><dataValidation type=\"list\" allowBlank=\"1\" "
+                           "showInputMessage=\"1\" showErrorMessage=\"1\" errorStyle=\"stop\" errorTitle=\"Niet in de "
+                           "lijst\" error=\"Kies member, host of client (zie blad keuzelijsten).\" "
+                           "sqref=\"C2:C1048576\"><formula1>&quot;member,host,client&quot;</formula1>"
+                           "</dataValidation></dataValidations>") != std::string::npos);
+    for (int n : {1, 2, 5, 6})
+        CHECK(workbook::read_member(file, "xl/worksheets/sheet" + std::to_string(n) + ".xml").find("dataValidation") ==
+              std::string::npos);
+    // Still a workbook that reads back as before.
+    ImportReport report;
+    const auto back = read_workbook(file, report);
+    CHECK(report.notices.empty());
+    CHECK(back.arrangements.size() == inv.arrangements.size());
+    CHECK(back.memberships.size() == inv.memberships.size());
+
+    // LibreOffice opens it and keeps the lists: converted to flat ODS, each is a
+    // content validation "cell content is in list". LibreOffice is a test
+    // dependency (scripts/setup --test); without it this part is reported, not run.
+    if (std::system("command -v libreoffice >/dev/null 2>&1") != 0) {
+        WARN("libreoffice not installed: the LibreOffice check of the drop-down lists did not run");
+        return;
+    }
+    const auto profile = dir / "lo-home";
+    fs::create_directory(profile);
+    const auto command = "HOME='" + profile.string() + "' libreoffice --headless --convert-to fods --outdir '" +
+                         dir.path().string() + "' '" + file.string() + "' >/dev/null 2>&1";
+    REQUIRE(std::system(command.c_str()) == 0);
+    std::ifstream in(dir / "inventaris.fods");
+    REQUIRE(in);
+    const std::string fods((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CHECK(fods.find("cell-content-is-in-list(&quot;member&quot;;&quot;host&quot;;&quot;client&quot;)") !=
+          std::string::npos);
+    CHECK(fods.find("cell-content-is-in-list(&quot;gr_openbaar_lichaam&quot;;") != std::string::npos);
+    CHECK(fods.find("cell-content-is-in-list(&quot;afval&quot;;") != std::string::npos);
+}
+
+TEST_CASE("a list too long to stand inline refers to its cells", "[importer][workbook][lists]") {
+    render::DropDown d{"arrangements", 28, {}, "keuzelijsten!$B$2:$B$80", false, "a \"b\" & <c>"};
+    for (int i = 0; i < 26; ++i) d.values.push_back("waarde_" + std::to_string(i) + "_xx");  // 26 * 10 + 25 > 255
+    CHECK(render::data_validations_xml({d}) ==
+          "<dataValidations count=\"1\"><dataValidation type=\"list\" allowBlank=\"1\" showInputMessage=\"1\" "
+          "showErrorMessage=\"1\" errorStyle=\"warning\" errorTitle=\"Niet in de lijst\" error=\"a &quot;b&quot; "
+          "&amp; &lt;c&gt;\" sqref=\"AB2:AB1048576\"><formula1>keuzelijsten!$B$2:$B$80</formula1>"
+          "</dataValidation></dataValidations>");
+    d.values.resize(3);
+    d.refuse_others = true;
+    CHECK(render::data_validations_xml({d}).find("errorStyle=\"stop\"") != std::string::npos);
+    CHECK(render::data_validations_xml({d}).find("<formula1>&quot;waarde_0_xx,waarde_1_xx,waarde_2_xx&quot;</formula1>") !=
+          std::string::npos);
 }
