@@ -114,7 +114,8 @@ TEST_CASE("hidden sheets: a bundle table is read, any other is skipped, each wit
     // verborgen.fods, converted by LibreOffice: participants and notities hidden,
     // werkblad visible; xlsx marks them state="hidden", ods by a table style
     // with table:display="false".
-    for (const char* name : {"verborgen.xlsx", "verborgen.ods"}) {
+    // verborgen-veryhidden.xlsx: the same with notities veryHidden (Excel's third state).
+    for (const char* name : {"verborgen.xlsx", "verborgen.ods", "verborgen-veryhidden.xlsx"}) {
         INFO(name);
         const auto file = test::fixture("workbook") / name;
         ImportReport report;
