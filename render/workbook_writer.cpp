@@ -188,8 +188,8 @@ std::vector<DropDown> drop_downs(const std::vector<Sheet>& sheets, const std::ve
         bool refuse_others;
         const char* message;
     };
-    // form and domain are read as typed (another value is kept, as unknown to the
-    // report's tables); role must be one of three, or the import refuses the row.
+    // The import takes form and domain as typed, so another value only gets a
+    // warning; role must be one of three, or the import refuses the row.
     const Wanted wanted[] = {
         {"arrangements", "form", false,
          "Deze vorm staat niet in blad keuzelijsten. Kies bij voorkeur een vorm uit de lijst."},
