@@ -337,9 +337,9 @@ void write_workbook(const Dataset& d, const fs::path& path, const WorkbookOption
     for (const auto& m : messages.messages())
         if (m.rfind("error", 0) == 0) fail("writing failed");
     if (!fs::exists(tmp)) fail("writing failed");
-    if (options.inventory && format == WorkbookFormat::xlsx) {
+    if (options.inventory) {
         // GDAL cannot write drop-down lists: a second package with them replaces the first.
-        const auto listed = dir / (path.stem().string() + ".tmp-" + write + "-lijsten.xlsx");
+        const auto listed = dir / (path.stem().string() + ".tmp-" + write + "-lijsten" + path.extension().string());
         RemoveTmp cleanup_listed{listed};
         add_drop_downs(tmp, listed, drop_downs(sheets, allowed_values()));
         std::error_code ec;

@@ -8,9 +8,9 @@
 // and typed cells (text, integer, real). It cannot write data validation
 // (drop-down lists), protected or read-only cells, column widths or styles,
 // so the allowed values stand in their own sheet (keuzelijsten) and the rows
-// of the register are marked by their source column, not locked. The .xlsx
+// of the register are marked by their source column, not locked. The
 // inventory gets drop-down lists on form, domain and role afterwards
-// (workbook_writer_lists.hpp); the .ods has none.
+// (workbook_writer_lists.hpp).
 #include <filesystem>
 #include <string>
 #include <vector>

@@ -1,10 +1,13 @@
 #include "render/workbook_writer_lists.hpp"
 
+#include <cpl_conv.h>
 #include <cpl_string.h>
 #include <cpl_vsi.h>
+#include <libxml/tree.h>
 #include <libxml/xmlreader.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <memory>
 
@@ -20,6 +23,9 @@ struct CloseVsiFile {
     void operator()(VSILFILE* f) const noexcept { VSIFCloseL(f); }
 };
 using VsiFile = std::unique_ptr<VSILFILE, CloseVsiFile>;
+struct CloseZip {
+    void operator()(void* zip) const noexcept { CPLCloseZip(zip); }
+};
 struct FreeStringList {
     void operator()(char** list) const noexcept { CSLDestroy(list); }
 };
@@ -163,19 +169,175 @@ std::string data_validations_xml(const std::vector<DropDown>& lists) {
     return x + "</dataValidations>";
 }
 
+namespace {
+
+struct FreeXmlDoc {
+    void operator()(xmlDoc* d) const noexcept { xmlFreeDoc(d); }
+};
+struct FreeXmlChars {
+    void operator()(xmlChar* c) const noexcept { xmlFree(c); }
+};
+
+constexpr const char* table_ns = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
+constexpr const char* text_ns = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
+// Rows below the data that carry the lists in an .ods (an ODF validation belongs to
+// cells, not to a column): room for what a region adds by hand.
+constexpr int ods_list_rows = 1000;
+
+bool is(const xmlNode* n, const char* name) {
+    return n && n->type == XML_ELEMENT_NODE && n->ns && xmlStrEqual(n->ns->href, BAD_CAST table_ns) &&
+           xmlStrEqual(n->name, BAD_CAST name);
+}
+
+std::size_t repeat(xmlNode* n, const char* attr) {
+    std::unique_ptr<xmlChar, FreeXmlChars> v(xmlGetNsProp(n, BAD_CAST attr, BAD_CAST table_ns));
+    if (!v) return 1;
+    const auto count = std::strtoul(reinterpret_cast<const char*>(v.get()), nullptr, 10);
+    return count == 0 ? 1 : count;
+}
+
+void set_repeat(xmlNode* n, xmlNs* ns, std::size_t count) {
+    if (count <= 1) xmlUnsetNsProp(n, ns, BAD_CAST "number-columns-repeated");
+    else xmlSetNsProp(n, ns, BAD_CAST "number-columns-repeated", BAD_CAST std::to_string(count).c_str());
+}
+
+// The cell of a row at 1-based column, split out of a repeated cell or added
+// (empty) past the row's last cell.
+xmlNode* cell_at(xmlNode* row, xmlNs* ns, std::size_t column) {
+    std::size_t at = 1;
+    xmlNode* last = nullptr;
+    for (xmlNode* c = row->children; c; c = c->next) {
+        if (!is(c, "table-cell") && !is(c, "covered-table-cell")) continue;
+        last = c;
+        const auto n = repeat(c, "number-columns-repeated");
+        if (column < at + n) {
+            if (n == 1) return c;
+            // Split [at, at+n) into before, the cell itself, after.
+            const auto before = column - at, after = at + n - 1 - column;
+            if (before > 0) {
+                xmlNode* b = xmlCopyNode(c, 1);
+                set_repeat(b, ns, before);
+                xmlAddPrevSibling(c, b);
+            }
+            if (after > 0) {
+                xmlNode* a = xmlCopyNode(c, 1);
+                set_repeat(a, ns, after);
+                xmlAddNextSibling(c, a);
+            }
+            set_repeat(c, ns, 1);
+            return c;
+        }
+        at += n;
+    }
+    xmlNode* c = nullptr;
+    for (; at <= column; ++at) {
+        c = xmlNewNode(ns, BAD_CAST "table-cell");
+        if (last) xmlAddNextSibling(last, c);
+        else xmlAddChild(row, c);
+        last = c;
+    }
+    return c;
+}
+
+std::string list_condition(const std::vector<std::string>& values) {
+    std::string list;
+    for (const auto& v : values) list += (list.empty() ? "\"" : ";\"") + v + "\"";
+    return "of:cell-content-is-in-list(" + list + ")";
+}
+
+// content.xml with a table:content-validation per list, named on the column's
+// cells from row 2 and on ods_list_rows rows below the data.
+std::string ods_with_validations(const std::string& text, const std::vector<DropDown>& lists, const Package& p) {
+    std::unique_ptr<xmlDoc, FreeXmlDoc> doc(
+        xmlReadMemory(text.data(), static_cast<int>(text.size()), nullptr, nullptr, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
+    if (!doc) p.fail("cannot parse content.xml");
+    xmlNode* spreadsheet = nullptr;
+    for (xmlNode* body = xmlDocGetRootElement(doc.get())->children; body && !spreadsheet; body = body->next)
+        if (body->type == XML_ELEMENT_NODE && xmlStrEqual(body->name, BAD_CAST "body"))
+            for (xmlNode* s = body->children; s; s = s->next)
+                if (s->type == XML_ELEMENT_NODE && xmlStrEqual(s->name, BAD_CAST "spreadsheet")) spreadsheet = s;
+    if (!spreadsheet) p.fail("content.xml has no office:spreadsheet");
+    xmlNode* first_table = nullptr;
+    for (xmlNode* t = spreadsheet->children; t && !first_table; t = t->next)
+        if (is(t, "table")) first_table = t;
+    if (!first_table) p.fail("content.xml has no table");
+    xmlNs* ns = first_table->ns;
+    xmlNs* text_space = xmlSearchNsByHref(doc.get(), first_table, BAD_CAST text_ns);
+    if (!text_space) p.fail("content.xml has no text namespace");
+
+    xmlNode* validations = xmlNewNode(ns, BAD_CAST "content-validations");
+    xmlAddPrevSibling(first_table, validations);
+    for (std::size_t i = 0; i < lists.size(); ++i) {
+        const auto& l = lists[i];
+        const auto name = "lijst" + std::to_string(i + 1);
+        xmlNode* v = xmlNewChild(validations, ns, BAD_CAST "content-validation", nullptr);
+        xmlSetNsProp(v, ns, BAD_CAST "name", BAD_CAST name.c_str());
+        xmlSetNsProp(v, ns, BAD_CAST "condition", BAD_CAST list_condition(l.values).c_str());
+        xmlSetNsProp(v, ns, BAD_CAST "allow-empty-cell", BAD_CAST "true");
+        xmlSetNsProp(v, ns, BAD_CAST "display-list", BAD_CAST "unsorted");
+        xmlSetNsProp(v, ns, BAD_CAST "base-cell-address",
+                     BAD_CAST(l.sheet + "." + column_name(l.column) + "2").c_str());
+        xmlNode* e = xmlNewChild(v, ns, BAD_CAST "error-message", nullptr);
+        xmlSetNsProp(e, ns, BAD_CAST "title", BAD_CAST "Niet in de lijst");
+        xmlSetNsProp(e, ns, BAD_CAST "display", BAD_CAST "true");
+        xmlSetNsProp(e, ns, BAD_CAST "message-type", BAD_CAST(l.refuse_others ? "stop" : "warning"));
+        xmlNewTextChild(e, text_space, BAD_CAST "p", BAD_CAST l.message.c_str());
+
+        xmlNode* table = nullptr;
+        for (xmlNode* t = first_table; t && !table; t = t->next) {
+            if (!is(t, "table")) continue;
+            std::unique_ptr<xmlChar, FreeXmlChars> n(xmlGetNsProp(t, BAD_CAST "name", BAD_CAST table_ns));
+            if (n && l.sheet == reinterpret_cast<const char*>(n.get())) table = t;
+        }
+        if (!table) p.fail("no sheet " + l.sheet + " in content.xml");
+        std::size_t row = 0;
+        xmlNode* last_row = nullptr;
+        for (xmlNode* r = table->children; r; r = r->next) {
+            if (!is(r, "table-row")) continue;
+            last_row = r;
+            row += repeat(r, "number-rows-repeated");
+            if (row >= 2) xmlSetNsProp(cell_at(r, ns, l.column), ns, BAD_CAST "content-validation-name", BAD_CAST name.c_str());
+        }
+        // The rows below the data: one repeated row, shared by the sheet's lists.
+        xmlNode* extra = last_row;
+        if (!extra || !xmlHasNsProp(extra, BAD_CAST "number-rows-repeated", BAD_CAST table_ns) ||
+            repeat(extra, "number-rows-repeated") != ods_list_rows) {
+            extra = xmlNewNode(ns, BAD_CAST "table-row");
+            xmlSetNsProp(extra, ns, BAD_CAST "number-rows-repeated", BAD_CAST std::to_string(ods_list_rows).c_str());
+            if (last_row) xmlAddNextSibling(last_row, extra);
+            else xmlAddChild(table, extra);
+        }
+        xmlSetNsProp(cell_at(extra, ns, l.column), ns, BAD_CAST "content-validation-name", BAD_CAST name.c_str());
+    }
+    xmlChar* raw = nullptr;
+    int size = 0;
+    xmlDocDumpMemoryEnc(doc.get(), &raw, &size, "UTF-8");
+    std::unique_ptr<xmlChar, FreeXmlChars> dumped(raw);
+    if (!dumped) p.fail("cannot write content.xml");
+    return std::string(reinterpret_cast<const char*>(dumped.get()), static_cast<std::size_t>(size));
+}
+
+}  // namespace
+
 void add_drop_downs(const fs::path& in, const fs::path& out, const std::vector<DropDown>& lists) {
     Package package(in, out);
-    const auto members = package.sheet_members();
+    const bool ods = in.extension() == ".ods";
     std::map<std::string, std::vector<DropDown>> by_member;
-    for (const auto& l : lists) {
-        auto m = members.find(l.sheet);
-        if (m == members.end()) package.fail("no sheet " + l.sheet);
-        by_member[m->second].push_back(l);
+    if (ods) {
+        by_member["content.xml"] = lists;
+    } else {
+        const auto members = package.sheet_members();
+        for (const auto& l : lists) {
+            auto m = members.find(l.sheet);
+            if (m == members.end()) package.fail("no sheet " + l.sheet);
+            by_member[m->second].push_back(l);
+        }
     }
     std::unique_ptr<char*, FreeStringList> names(VSIReadDirRecursive(zip_path(in).c_str()));
     if (!names) package.fail("cannot list the workbook GDAL wrote");
-    // The archive stays open while its members are written one after another.
-    VsiFile archive(VSIFOpenL(zip_path(out).c_str(), "wb"));
+    // Written with the zip writer behind /vsizip/ (CPLCreateZip), member by member in
+    // their order: an .ods starts with its mimetype, which must stay uncompressed.
+    std::unique_ptr<void, CloseZip> archive(CPLCreateZip(out.c_str(), nullptr));
     if (!archive) package.fail("cannot create " + out.string());
     for (char** name = names.get(); *name; ++name) {
         const std::string member = *name;
@@ -183,16 +345,23 @@ void add_drop_downs(const fs::path& in, const fs::path& out, const std::vector<D
         if (VSIStatL(zip_path(in, member).c_str(), &st) != 0 || VSI_ISDIR(st.st_mode)) continue;
         auto text = package.read(member);
         if (auto v = by_member.find(member); v != by_member.end()) {
-            text = with_validations(std::move(text), data_validations_xml(v->second), package, member);
+            text = ods ? ods_with_validations(text, v->second, package)
+                       : with_validations(std::move(text), data_validations_xml(v->second), package, member);
             by_member.erase(v);
         }
-        VsiFile f(VSIFOpenL(zip_path(out, member).c_str(), "wb"));
-        if (!f) package.fail("cannot write " + member);
-        if (VSIFWriteL(text.data(), 1, text.size(), f.get()) != text.size()) package.fail("cannot write " + member);
-        if (VSIFCloseL(f.release()) != 0) package.fail("cannot write " + member);
+        const char* stored[] = {"COMPRESSED=NO", nullptr};
+        if (CPLCreateFileInZip(archive.get(), member.c_str(),
+                               member == "mimetype" ? const_cast<char**>(stored) : nullptr) != CE_None)
+            package.fail("cannot write " + member);
+        bool written = true;
+        for (std::size_t at = 0; at < text.size() && written; at += 1 << 20) {
+            const auto n = std::min<std::size_t>(1 << 20, text.size() - at);
+            written = CPLWriteFileInZip(archive.get(), text.data() + at, static_cast<int>(n)) == CE_None;
+        }
+        if (CPLCloseFileInZip(archive.get()) != CE_None || !written) package.fail("cannot write " + member);
     }
     if (!by_member.empty()) package.fail("no " + by_member.begin()->first + " in the workbook GDAL wrote");
-    if (VSIFCloseL(archive.release()) != 0) package.fail("cannot finish " + out.string());
+    if (CPLCloseZip(archive.release()) != CE_None) package.fail("cannot finish " + out.string());
 }
 
 }  // namespace regionet::render

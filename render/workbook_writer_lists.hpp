@@ -1,9 +1,11 @@
 #pragma once
-// Drop-down lists (data validation) in an .xlsx written by GDAL. GDAL 3.6
-// cannot write data validation, so the finished package is copied member by
-// member through GDAL's /vsizip/ into a new one, with a <dataValidations>
-// element added to the sheets concerned. Only .xlsx: the .ods workbook keeps
-// its allowed values in the keuzelijsten sheet alone.
+// Drop-down lists (data validation) in a workbook written by GDAL. GDAL 3.6
+// cannot write data validation, so the finished package is read member by
+// member through GDAL's /vsizip/ and written anew (CPLCreateZip, the zip
+// writer behind /vsizip/), with the lists added: in an .xlsx a
+// <dataValidations> element in the sheets concerned; in an .ods
+// table:content-validations in content.xml, named on the column's cells from
+// row 2 to 1000 rows below the data (ODF ties a validation to cells, not to a column).
 #include <cstddef>
 #include <filesystem>
 #include <string>
@@ -30,8 +32,9 @@ inline constexpr std::size_t inline_list_limit = 255;
 // column from row 2 (below the header) to the sheet's last row.
 std::string data_validations_xml(const std::vector<DropDown>& lists);
 
-// Copies the .xlsx package `in` to `out` (which must not exist), adding the
-// drop-downs to their sheets. Throws RenderError naming `out`.
+// Copies the .xlsx or .ods package `in` (told by its extension) to `out`
+// (which must not exist), adding the drop-downs to their sheets. Throws
+// RenderError naming `out`.
 void add_drop_downs(const std::filesystem::path& in, const std::filesystem::path& out,
                     const std::vector<DropDown>& lists);
 

@@ -470,3 +470,69 @@ TEST_CASE("a list too long to stand inline refers to its cells", "[importer][wor
     CHECK(render::data_validations_xml({d}).find("<formula1>&quot;waarde_0_xx,waarde_1_xx,waarde_2_xx&quot;</formula1>") !=
           std::string::npos);
 }
+
+TEST_CASE("the .ods inventory has the same lists, as content validations", "[importer][workbook][lists]") {
+    ModelBuilder seed("ambtelijke-fusies");
+    ImportReport seed_report;
+    importer_for(test::data_dir() / "ambtelijke-fusies").read(test::data_dir() / "ambtelijke-fusies", seed, seed_report, {});
+    const auto inv = analysis::inventory_subset(seed.finish(), {"ten-boer"});
+    test::TempDir dir;
+    const auto file = dir / "inventaris.ods";
+    render::WorkbookOptions options;
+    options.inventory = true;
+    render::write_workbook(inv, file, options);
+    CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) == 1);
+    // ODF: the package starts with its mimetype, stored uncompressed (local header:
+    // compression method 0 at byte 8, the name at byte 30).
+    {
+        std::ifstream raw(file, std::ios::binary);
+        std::string head(38, '\0');
+        raw.read(head.data(), 38);
+        CHECK(head.substr(0, 4) == std::string("PK\x03\x04", 4));
+        CHECK((head[8] == 0 && head[9] == 0));
+        CHECK(head.substr(30, 8) == "mimetype");
+    }
+    const auto content = workbook::read_member(file, "content.xml");
+    CHECK(content.find("<table:content-validation table:name=\"lijst3\" table:condition=\"of:cell-content-is-in-list("
+                       "&quot;member&quot;;&quot;host&quot;;&quot;client&quot;)\" table:allow-empty-cell=\"true\" "
+                       "table:display-list=\"unsorted\" table:base-cell-address=\"memberships.C2\">"
+                       "<table:error-message table:title=\"Niet in de lijst\" table:display=\"true\" "
+                       "table:message-type=\"stop\"><text:p>Kies member, host of client (zie blad keuzelijsten)."
+                       "</text:p></table:error-message></table:content-validation>") != std::string::npos);
+    CHECK(content.find("table:name=\"lijst1\" table:condition=\"of:cell-content-is-in-list(&quot;gr_openbaar_lichaam&quot;;") !=
+          std::string::npos);
+    CHECK(content.find("table:name=\"lijst2\" table:condition=\"of:cell-content-is-in-list(&quot;afval&quot;;") !=
+          std::string::npos);
+    // The data row and the 1000 rows below it carry the lists: C (domain), D (form) of
+    // arrangements, C (role) of memberships.
+    CHECK(content.find("<table:table-row table:number-rows-repeated=\"1000\"><table:table-cell/><table:table-cell/>"
+                       "<table:table-cell table:content-validation-name=\"lijst2\"/>"
+                       "<table:table-cell table:content-validation-name=\"lijst1\"/></table:table-row>") !=
+          std::string::npos);
+    CHECK(content.find("<table:table-row table:number-rows-repeated=\"1000\"><table:table-cell/><table:table-cell/>"
+                       "<table:table-cell table:content-validation-name=\"lijst3\"/></table:table-row>") !=
+          std::string::npos);
+    ImportReport report;
+    const auto back = read_workbook(file, report);
+    CHECK(report.notices.empty());
+    CHECK(back.arrangements.size() == inv.arrangements.size());
+    CHECK(back.memberships.size() == inv.memberships.size());
+
+    if (std::system("command -v libreoffice >/dev/null 2>&1") != 0) {
+        WARN("libreoffice not installed: the LibreOffice check of the .ods lists did not run");
+        return;
+    }
+    const auto profile = dir / "lo-home";
+    fs::create_directory(profile);
+    const auto command = "HOME='" + profile.string() + "' libreoffice --headless --convert-to fods --outdir '" +
+                         dir.path().string() + "' '" + file.string() + "' >/dev/null 2>&1";
+    REQUIRE(std::system(command.c_str()) == 0);
+    std::ifstream in(dir / "inventaris.fods");
+    REQUIRE(in);
+    const std::string fods((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CHECK(fods.find("cell-content-is-in-list(&quot;member&quot;;&quot;host&quot;;&quot;client&quot;)") !=
+          std::string::npos);
+    CHECK(fods.find("cell-content-is-in-list(&quot;gr_openbaar_lichaam&quot;;") != std::string::npos);
+    CHECK(fods.find("cell-content-is-in-list(&quot;afval&quot;;") != std::string::npos);
+    CHECK(fods.find("table:content-validation-name=") != std::string::npos);  // on cells, as read
+}
