@@ -1,4 +1,5 @@
 #include "analysis/graphs.hpp"
+#include "model/lookup.hpp"
 #include "model/text.hpp"
 
 #include <algorithm>
@@ -58,15 +59,9 @@ Dataset apply(const Dataset& d, const Filter& filter) {
             keep_m[i] = lower(d.municipalities[i].province) == p;
     }
     if (!f.region.empty()) {
-        std::optional<std::size_t> region = d.arrangement_index(f.region);
-        if (!region) {
-            const auto wanted = lower(f.region);
-            for (std::size_t a = 0; a < d.arrangements.size() && !region; ++a)
-                if (lower(d.arrangements[a].name) == wanted) region = a;
-        }
-        if (!region) throw UsageError("no region or arrangement '" + f.region + "' in dataset " + d.name);
+        const std::size_t region = find_arrangement_by_key(d, f.region);
         std::vector<bool> in(d.municipalities.size(), false);
-        for (auto k : d.members_of_arrangement()[*region]) in[d.memberships[k].municipality] = true;
+        for (auto k : d.members_of_arrangement()[region]) in[d.memberships[k].municipality] = true;
         for (std::size_t i = 0; i < keep_m.size(); ++i) keep_m[i] = keep_m[i] && in[i];
     }
     std::vector<bool> keep_a(d.arrangements.size(), true);

@@ -3,10 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <ctime>
-#include <fstream>
 #include <iostream>
 #include <map>
-#include <sstream>
 
 #include "analysis/centrality.hpp"
 #include "analysis/communities.hpp"
@@ -15,6 +13,8 @@
 #include "analysis/overlap.hpp"
 #include "app/cli.hpp"
 #include "app/commands.hpp"
+#include "model/lookup.hpp"
+#include "model/text.hpp"
 #include "render/map.hpp"
 #include "render/report_texts.hpp"
 
@@ -46,21 +46,6 @@ struct MapCommand {
     bool no_outlines = false;
     bool regions = false;
 };
-
-std::string lower(std::string s) {
-    for (auto& c : s)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return s;
-}
-
-analysis::LoadWeights read_weights(const std::string& file) {
-    const auto path = file.empty() ? data_dir() / "weights.toml" : std::filesystem::path(file);
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(path.string() + ": cannot read the weights file");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return analysis::parse_weights(text.str(), path.string());
-}
 
 std::vector<std::int64_t> regions_of(const Dataset& d, const std::string& division) {
     return analysis::division_labels(d, division);
@@ -232,13 +217,9 @@ void run(const MapCommand& cmd) {
         bytes = map::network(in, style, format);
     } else if (cmd.view == "ego") {
         if (cmd.key.empty()) throw UsageError("map ego needs a municipality code or name");
-        auto m = d.municipality_index(cmd.key);
-        for (std::size_t i = 0; i < d.municipalities.size() && !m; ++i)
-            if (lower(d.municipalities[i].name) == lower(cmd.key)) m = i;
-        if (!m) throw UsageError("no municipality '" + cmd.key + "' in dataset " + d.name + " (give a code or exact name)");
         map::EgoInput in;
         in.dataset = &d;
-        in.municipality = *m;
+        in.municipality = find_municipality_by_key(d, cmd.key);
         in.min_shared = static_cast<std::size_t>(std::max(1.0, std::ceil(cmd.min_weight)));
         in.regions = cmd.regions;
         style.caption = caption(d, cmd, "", lang);

@@ -5,6 +5,7 @@
 
 #include <cmath>
 
+#include "analysis/graphs.hpp"
 #include "analysis/report_results.hpp"
 #include "analysis/statistics.hpp"
 #include "model/error.hpp"
@@ -170,4 +171,28 @@ TEST_CASE("a municipality or arrangement by code, else by name ignoring case", "
     CHECK(d.arrangements[find_arrangement_by_key(d, "regeling y")].id == "y");
     CHECK_THROWS_AS(find_arrangement_by_key(d, "nothing"), UsageError);
     CHECK(lower("Súdwest-Fryslân ABC") == "súdwest-fryslân abc");
+}
+
+TEST_CASE("a name that several regions share is refused with their keys, not answered for one of them",
+          "[model][lookup]") {
+    auto d = four();
+    for (auto& a : d.arrangements) {
+        if (a.id == "r1") a.name = "Groningen";  // a safety region
+        if (a.id == "r2") a.name = "groningen";  // another, the same name in another case
+    }
+    for (auto& m : d.municipalities)
+        if (m.code == "D") m.name = "Bee";  // D shares B's name
+    d.reindex();
+    CHECK_THROWS_WITH(find_arrangement_by_key(d, "GRONINGEN"),
+                      "'GRONINGEN' names 2 arrangements in dataset four; give one by its key: "
+                      "r1 (veiligheidsregio), r2 (veiligheidsregio)");
+    CHECK(d.arrangements[find_arrangement_by_key(d, "r2")].id == "r2");  // the key still finds it
+    CHECK_THROWS_WITH(find_municipality_by_key(d, "bee"),
+                      "'bee' names 2 municipalities in dataset four; give one by its key: B (P), D (Q)");
+    // The region filter uses the same lookup.
+    analysis::Filter f;
+    f.region = "Groningen";
+    CHECK_THROWS_AS(analysis::apply(d, f), UsageError);
+    f.region = "r1";
+    CHECK(analysis::apply(d, f).municipalities.size() == 2);
 }
