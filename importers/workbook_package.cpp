@@ -1,12 +1,12 @@
 #include "importers/workbook_package.hpp"
 
-#include <cpl_vsi.h>
 #include <libxml/xmlreader.h>
 
 #include <memory>
 #include <set>
 #include <string_view>
 
+#include "geo/zip.hpp"
 #include "model/error.hpp"
 
 namespace regionet::workbook {
@@ -15,9 +15,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct CloseVsiFile {
-    void operator()(VSILFILE* f) const noexcept { VSIFCloseL(f); }
-};
 struct FreeXmlReader {
     void operator()(xmlTextReader* r) const noexcept { xmlFreeTextReader(r); }
 };
@@ -198,20 +195,9 @@ bool parse_cell_ref(std::string_view ref, std::size_t& row, std::size_t& column)
 }
 
 std::string read_member(const fs::path& file, const std::string& member) {
-    // The {} form keeps a file name holding ".zip" or "/" from being split there.
-    const auto path = "/vsizip/{" + file.string() + "}/" + member;
-    std::unique_ptr<VSILFILE, CloseVsiFile> in(VSIFOpenL(path.c_str(), "rb"));
-    if (!in)
-        throw ImportError({file.string()}, "cannot read package member " + member +
-                                               "; expected an .xlsx or .ods file saved by a spreadsheet program");
-    std::string text;
-    char buffer[1 << 16];
-    for (;;) {
-        const auto n = VSIFReadL(buffer, 1, sizeof buffer, in.get());
-        text.append(buffer, n);
-        if (n < sizeof buffer) break;
-    }
-    return text;
+    if (auto text = geo::read_zip_member(file, member)) return std::move(*text);
+    throw ImportError({file.string()}, "cannot read package member " + member +
+                                           "; expected an .xlsx or .ods file saved by a spreadsheet program");
 }
 
 PackageLayout read_layout(const fs::path& file, const std::string& format) {

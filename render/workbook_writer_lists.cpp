@@ -11,7 +11,9 @@
 #include <map>
 #include <memory>
 
+#include "geo/zip.hpp"
 #include "model/error.hpp"
+#include "render/report_document.hpp"
 
 namespace regionet::render {
 
@@ -19,10 +21,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct CloseVsiFile {
-    void operator()(VSILFILE* f) const noexcept { VSIFCloseL(f); }
-};
-using VsiFile = std::unique_ptr<VSILFILE, CloseVsiFile>;
 struct CloseZip {
     void operator()(void* zip) const noexcept { CPLCloseZip(zip); }
 };
@@ -33,24 +31,7 @@ struct FreeXmlReader {
     void operator()(xmlTextReader* r) const noexcept { xmlFreeTextReader(r); }
 };
 
-std::string zip_path(const fs::path& zip, const std::string& member = {}) {
-    // The {} form keeps a file name holding ".zip" or "/" from being split there.
-    return "/vsizip/{" + zip.string() + "}" + (member.empty() ? "" : "/" + member);
-}
-
-std::string xml_escape(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
+std::string zip_path(const fs::path& zip, const std::string& member = {}) { return geo::vsizip_path(zip, member); }
 
 std::string column_name(std::size_t column) {
     std::string s;
@@ -63,16 +44,9 @@ public:
     Package(fs::path in, fs::path out) : m_in(std::move(in)), m_out(std::move(out)) {}
 
     std::string read(const std::string& member) const {
-        VsiFile f(VSIFOpenL(zip_path(m_in, member).c_str(), "rb"));
-        if (!f) fail("cannot read " + member + " of the workbook GDAL wrote");
-        std::string text;
-        char buffer[1 << 16];
-        for (;;) {
-            const auto n = VSIFReadL(buffer, 1, sizeof buffer, f.get());
-            text.append(buffer, n);
-            if (n < sizeof buffer) break;
-        }
-        return text;
+        auto text = geo::read_zip_member(m_in, member);
+        if (!text) fail("cannot read " + member + " of the workbook GDAL wrote");
+        return std::move(*text);
     }
 
     // Sheet name -> package member of its XML (workbook.xml and its relationships).
@@ -162,8 +136,8 @@ std::string data_validations_xml(const std::vector<DropDown>& lists) {
         const auto col = column_name(l.column);
         x += "<dataValidation type=\"list\" allowBlank=\"1\" showInputMessage=\"1\" showErrorMessage=\"1\" errorStyle=\"";
         x += l.refuse_others ? "stop" : "warning";
-        x += "\" errorTitle=\"Niet in de lijst\" error=\"" + xml_escape(l.message) + "\" sqref=\"" + col + "2:" + col +
-             "1048576\"><formula1>" + xml_escape(use_range ? l.range : "\"" + inline_list + "\"") +
+        x += "\" errorTitle=\"Niet in de lijst\" error=\"" + report::html_escape(l.message) + "\" sqref=\"" + col + "2:" + col +
+             "1048576\"><formula1>" + report::html_escape(use_range ? l.range : "\"" + inline_list + "\"") +
              "</formula1></dataValidation>";
     }
     return x + "</dataValidations>";
