@@ -167,7 +167,7 @@ std::string civil_from_days(long long z) {
     const long long d = doy - (153 * mp + 2) / 5 + 1;
     const long long m = mp < 10 ? mp + 3 : mp - 9;
     if (m <= 2) ++y;
-    char buf[32];
+    char buf[64];  // room for any three long longs: GCC -Og warns of truncation otherwise
     std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lld", y, m, d);
     return buf;
 }
