@@ -132,10 +132,9 @@ const Entry k_texts[] = {
                          "the cluster analysis and the comparison of regional divisions are not available in this version."},
     {"what.screen", "de toets aan praktijkregels is niet beschikbaar in deze versie.", "the screening against rules from practice is not available in this version."},
 
-    {"find.redundancy", "{0} paren van verbanden in hetzelfde domein hebben (bijna) dezelfde deelnemers en zijn kandidaat voor samenvoegen; in {1} paren valt het ene verband helemaal binnen het andere",
-                        "{0} pairs of arrangements in the same domain have (nearly) the same members and are candidates for merging; in {1} pairs one arrangement lies entirely inside the other"},
-    {"find.redundancy.none", "Geen paren van verbanden in hetzelfde domein met (bijna) dezelfde deelnemers ({0} kandidaten); in {1} paren valt het ene verband helemaal binnen het andere",
-                             "No pairs of arrangements in the same domain with (nearly) the same members ({0} candidates); in {1} pairs one arrangement lies entirely inside the other"},
+    {"find.redundancy", "{0}; {1}", "{0}; {1}"},
+    {"find.redundancy.none", "Geen paren van verbanden in hetzelfde domein met (bijna) dezelfde deelnemers; {0}",
+                             "No pairs of arrangements in the same domain with (nearly) the same members; {0}"},
     {"find.load", "De grootste bestuurlijke drukte draagt", "The heaviest administrative load falls on"},
     {"find.load.value", " ({0} vergaderingen per jaar)", " ({0} meetings per year)"},
     {"find.load.per10k", "; naar inwoners gerekend is dat", "; relative to population it is"},
@@ -172,8 +171,7 @@ const Entry k_texts[] = {
 
     {"red.intro", "Twee verbanden overlappen als ze deelnemers delen. Zitten ze ook in hetzelfde domein en zijn de deelnemers grotendeels dezelfde, dan is de vraag of beide nodig zijn. Een verband dat helemaal binnen een ander valt, kan misschien als onderdeel daarvan worden georganiseerd.",
                   "Two arrangements overlap when they share members. When they also work in the same domain and their members are largely the same, the question is whether both are needed. An arrangement lying entirely inside another might be organised as part of it."},
-    {"red.counts", "{0} paren van verbanden delen een of meer deelnemers; {1} daarvan zijn kandidaat-dubbelingen, in {2} paren valt het ene verband binnen het andere, en {3} paren bestaan uit twee verbanden van elk twee gemeenten (die lezen anders: twee gemeenten die meer dan eens samenwerken).",
-                   "{0} pairs of arrangements share one or more members; {1} of them are redundancy candidates, in {2} pairs one arrangement lies inside the other, and {3} pairs consist of two arrangements of two municipalities each (which read differently: two municipalities that cooperate more than once)."},
+    {"red.counts", "{0}; {1}, {2}, en {3}.", "{0}; {1}, {2}, and {3}."},
     {"red.candidates.caption", "Kandidaat-dubbelingen: zelfde domein, (bijna) dezelfde deelnemers", "Redundancy candidates: same domain, (nearly) the same members"},
     {"red.regions.caption", "Regio's van verschillende indelingen met (bijna) dezelfde gemeenten", "Regions of different divisions with (nearly) the same municipalities"},
     {"red.top.caption", "Sterkste overige overlap", "Strongest other overlap"},
@@ -583,6 +581,21 @@ const PluralEntry k_plurals[] = {
                               "{0} - {1}: {2} arrangement with members in both", "{0} - {1}: {2} arrangements with members in both"},
     // end of map views (issue 14)
     {"n.pairs", "{0} paar", "{0} paren", "{0} pair", "{0} pairs"},
+    // counts in the report's sentences, each with the verb that agrees with it
+    {"find.candidates", "{0} paar van verbanden in hetzelfde domein heeft (bijna) dezelfde deelnemers en is kandidaat voor samenvoegen",
+                        "{0} paren van verbanden in hetzelfde domein hebben (bijna) dezelfde deelnemers en zijn kandidaat voor samenvoegen",
+                        "{0} pair of arrangements in the same domain has (nearly) the same members and is a candidate for merging",
+                        "{0} pairs of arrangements in the same domain have (nearly) the same members and are candidates for merging"},
+    {"find.nested", "in {0} paar valt het ene verband helemaal binnen het andere", "in {0} paren valt het ene verband helemaal binnen het andere",
+                    "in {0} pair one arrangement lies entirely inside the other", "in {0} pairs one arrangement lies entirely inside the other"},
+    {"red.shared", "{0} paar van verbanden deelt een of meer deelnemers", "{0} paren van verbanden delen een of meer deelnemers",
+                   "{0} pair of arrangements shares one or more members", "{0} pairs of arrangements share one or more members"},
+    {"red.of_them", "{0} daarvan is een kandidaat-dubbeling", "{0} daarvan zijn kandidaat-dubbelingen",
+                    "{0} of them is a redundancy candidate", "{0} of them are redundancy candidates"},
+    {"red.two_member", "{0} paar bestaat uit twee verbanden van elk twee gemeenten (dat leest anders: twee gemeenten die meer dan eens samenwerken)",
+                       "{0} paren bestaan uit twee verbanden van elk twee gemeenten (die lezen anders: twee gemeenten die meer dan eens samenwerken)",
+                       "{0} pair consists of two arrangements of two municipalities each (which reads differently: two municipalities that cooperate more than once)",
+                       "{0} pairs consist of two arrangements of two municipalities each (which read differently: two municipalities that cooperate more than once)"},
 };
 
 const Entry k_forms[] = {

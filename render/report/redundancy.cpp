@@ -38,7 +38,12 @@ Section redundancy_section(const Context& c) {
         if (x.nested && !x.identical) nested.push_back(&x);
         pairs_two += x.two_member_pair;
     }
-    s.blocks.push_back(Paragraph{Context::text(c.tf("red.counts", {c.i(rows.size()), c.i(candidates), c.i(nested.size()), c.i(pairs_two)}))});
+    const auto count = [](std::size_t x) { return static_cast<std::int64_t>(x); };
+    s.blocks.push_back(Paragraph{Context::text(c.tf(
+        "red.counts", {c.tn("red.shared", count(rows.size()), {c.i(rows.size())}),
+                       c.tn("red.of_them", count(candidates), {c.i(candidates)}),
+                       c.tn("find.nested", count(nested.size()), {c.i(nested.size())}),
+                       c.tn("red.two_member", count(pairs_two), {c.i(pairs_two)})}))});
     if (!joint.empty()) {
         // A candidate rests on the shared domain: one inferred at import (not
         // stated by the source) is marked, as in the profiles.

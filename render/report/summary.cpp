@@ -23,7 +23,10 @@ std::vector<Inline> top_findings(const Context& c) {
             candidates += x.redundancy_candidate;
             nested += x.nested;
         }
-        Inline p = Context::text(c.tf(candidates ? "find.redundancy" : "find.redundancy.none", {c.i(candidates), c.i(nested)}));
+        const auto n = static_cast<std::int64_t>(candidates), k = static_cast<std::int64_t>(nested);
+        const auto inside = c.tn("find.nested", k, {c.i(nested)});
+        Inline p = Context::text(candidates ? c.tf("find.redundancy", {c.tn("find.candidates", n, {c.i(candidates)}), inside})
+                                            : c.tf("find.redundancy.none", {inside}));
         p.push_back(Span{" (" + c.t("see") + " ", "", false});
         p.push_back(Span{c.t("s.redundancy"), "#redundancy", false});
         p.push_back(Span{").", "", false});

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "importers/importer.hpp"
+#include "model/lookup.hpp"
 
 #ifndef REGIONET_DATA_DIR
 #define REGIONET_DATA_DIR "data"
@@ -133,6 +134,15 @@ std::string read_text_file(const fs::path& path, const std::string& what) {
     std::ostringstream text;
     text << in.rdbuf();
     return text.str();
+}
+
+std::string region_in_words(const Dataset& d, const std::string& key) {
+    try {
+        const auto& a = d.arrangements[find_arrangement_by_key(d, key)];
+        return a.division.empty() ? a.name : a.name + " (" + a.division + ")";
+    } catch (const UsageError&) {
+        return key;  // the filter has already refused a key that names nothing or several
+    }
 }
 
 analysis::LoadWeights read_weights(const std::string& file) {

@@ -66,6 +66,10 @@ void save_results(const std::string& dataset, const std::vector<const Table*>& t
 void save_report_results(const std::string& dataset_name, const Dataset& dataset, const analysis::ReportResults& results,
                          std::string_view language, const std::string& filter);
 
+// The region a --region key names, in words for titles and captions:
+// "Groningen (veiligheidsregio)" for VR01; the key itself if it names none.
+std::string region_in_words(const Dataset& d, const std::string& key);
+
 // The load weights of --weights FILE; empty: data/weights.toml. Throws Error
 // when the file cannot be read, ImportError (file:line:column) when it is wrong.
 analysis::LoadWeights read_weights(const std::string& file);

@@ -39,9 +39,9 @@ struct ReportCommand {
     bool pdf = false;
 };
 
-std::string describe_scope(const analysis::Filter& f, rep::Lang lang) {
+std::string describe_scope(const Dataset& d, const analysis::Filter& f, rep::Lang lang) {
     if (!f.province.empty()) return rep::trf(lang, "scope.province", {f.province});
-    if (!f.region.empty()) return rep::trf(lang, "scope.region", {f.region});
+    if (!f.region.empty()) return rep::trf(lang, "scope.region", {region_in_words(d, f.region)});
     if (!f.division.empty()) return rep::trf(lang, "scope.division", {f.division});
     return {};
 }
@@ -87,7 +87,7 @@ void run(const ReportCommand& cmd) {
     in.dataset = &dataset;
     in.results = &results;
     in.dataset_name = name;
-    in.scope = describe_scope(cmd.filter, lang);
+    in.scope = describe_scope(dataset, cmd.filter, lang);
     in.municipality = focus;
     in.version = REGIONET_VERSION;
     if (cmd.stamp) in.stamp = utc_now("%Y-%m-%d %H:%M UTC");
