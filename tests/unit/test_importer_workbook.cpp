@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
+#include <optional>
 
 #include "analysis/inventory.hpp"
 #include "importers/importer.hpp"
@@ -41,6 +42,24 @@ std::string error_of(const fs::path& file) {
         return e.what();
     }
     return "";
+}
+
+// The workbook as LibreOffice reads it, converted to flat ODS, or nothing when
+// LibreOffice is not installed (a test dependency, scripts/setup --test; its
+// absence is reported, not hidden).
+std::optional<std::string> libreoffice_flat_ods(const test::TempDir& dir, const fs::path& file, const std::string& what) {
+    if (std::system("command -v libreoffice >/dev/null 2>&1") != 0) {
+        WARN("libreoffice not installed: the LibreOffice check of " << what << " did not run");
+        return std::nullopt;
+    }
+    const auto profile = dir / "lo-home";
+    fs::create_directories(profile);
+    const auto command = "HOME='" + profile.string() + "' libreoffice --headless --convert-to fods --outdir '" +
+                         dir.path().string() + "' '" + file.string() + "' >/dev/null 2>&1";
+    REQUIRE(std::system(command.c_str()) == 0);
+    std::ifstream in(dir.path() / (file.stem().string() + ".fods"));
+    REQUIRE(in);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 
 }  // namespace
@@ -438,22 +457,12 @@ TEST_CASE("the inventory workbook has drop-down lists on form, domain and role",
     // LibreOffice opens it and keeps the lists: converted to flat ODS, each is a
     // content validation "cell content is in list". LibreOffice is a test
     // dependency (scripts/setup --test); without it this part is reported, not run.
-    if (std::system("command -v libreoffice >/dev/null 2>&1") != 0) {
-        WARN("libreoffice not installed: the LibreOffice check of the drop-down lists did not run");
-        return;
-    }
-    const auto profile = dir / "lo-home";
-    fs::create_directory(profile);
-    const auto command = "HOME='" + profile.string() + "' libreoffice --headless --convert-to fods --outdir '" +
-                         dir.path().string() + "' '" + file.string() + "' >/dev/null 2>&1";
-    REQUIRE(std::system(command.c_str()) == 0);
-    std::ifstream in(dir / "inventaris.fods");
-    REQUIRE(in);
-    const std::string fods((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    CHECK(fods.find("cell-content-is-in-list(&quot;member&quot;;&quot;host&quot;;&quot;client&quot;)") !=
+    const auto fods = libreoffice_flat_ods(dir, file, "the drop-down lists");
+    if (!fods) return;
+    CHECK(fods->find("cell-content-is-in-list(&quot;member&quot;;&quot;host&quot;;&quot;client&quot;)") !=
           std::string::npos);
-    CHECK(fods.find("cell-content-is-in-list(&quot;gr_openbaar_lichaam&quot;;") != std::string::npos);
-    CHECK(fods.find("cell-content-is-in-list(&quot;afval&quot;;") != std::string::npos);
+    CHECK(fods->find("cell-content-is-in-list(&quot;gr_openbaar_lichaam&quot;;") != std::string::npos);
+    CHECK(fods->find("cell-content-is-in-list(&quot;afval&quot;;") != std::string::npos);
 }
 
 TEST_CASE("a list too long to stand inline refers to its cells", "[importer][workbook][lists]") {
@@ -518,21 +527,11 @@ TEST_CASE("the .ods inventory has the same lists, as content validations", "[imp
     CHECK(back.arrangements.size() == inv.arrangements.size());
     CHECK(back.memberships.size() == inv.memberships.size());
 
-    if (std::system("command -v libreoffice >/dev/null 2>&1") != 0) {
-        WARN("libreoffice not installed: the LibreOffice check of the .ods lists did not run");
-        return;
-    }
-    const auto profile = dir / "lo-home";
-    fs::create_directory(profile);
-    const auto command = "HOME='" + profile.string() + "' libreoffice --headless --convert-to fods --outdir '" +
-                         dir.path().string() + "' '" + file.string() + "' >/dev/null 2>&1";
-    REQUIRE(std::system(command.c_str()) == 0);
-    std::ifstream in(dir / "inventaris.fods");
-    REQUIRE(in);
-    const std::string fods((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    CHECK(fods.find("cell-content-is-in-list(&quot;member&quot;;&quot;host&quot;;&quot;client&quot;)") !=
+    const auto fods = libreoffice_flat_ods(dir, file, "the .ods lists");
+    if (!fods) return;
+    CHECK(fods->find("cell-content-is-in-list(&quot;member&quot;;&quot;host&quot;;&quot;client&quot;)") !=
           std::string::npos);
-    CHECK(fods.find("cell-content-is-in-list(&quot;gr_openbaar_lichaam&quot;;") != std::string::npos);
-    CHECK(fods.find("cell-content-is-in-list(&quot;afval&quot;;") != std::string::npos);
-    CHECK(fods.find("table:content-validation-name=") != std::string::npos);  // on cells, as read
+    CHECK(fods->find("cell-content-is-in-list(&quot;gr_openbaar_lichaam&quot;;") != std::string::npos);
+    CHECK(fods->find("cell-content-is-in-list(&quot;afval&quot;;") != std::string::npos);
+    CHECK(fods->find("table:content-validation-name=") != std::string::npos);  // on cells, as read
 }
