@@ -1,6 +1,7 @@
 #include "importers/roo_importer.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <fstream>
 #include <map>
@@ -94,13 +95,15 @@ yaml::Node list_at(const yaml::Node& n, const std::string& key, const std::strin
 
 // The file's tree (the caller keeps it while it reads the nodes), its root a mapping.
 yaml::Document load_yaml(const fs::path& path, const std::string& file) {
-    std::ifstream in(path, std::ios::binary);
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
     if (!in) throw ImportError({file}, "cannot open for reading");
-    std::stringstream ss;
-    ss << in.rdbuf();
+    std::string content(static_cast<std::size_t>(in.tellg()), '\0');
+    in.seekg(0);
+    if (!in.read(content.data(), static_cast<std::streamsize>(content.size())))
+        throw ImportError({file}, "cannot read the file");
     yaml::Document doc;
     try {
-        doc = yaml::Document::parse(ss.str());
+        doc = yaml::Document::parse(content);
     } catch (const yaml::ParseError& e) {
         throw ImportError({file, static_cast<std::size_t>(e.at.line) + 1, static_cast<std::size_t>(e.at.column) + 1},
                           std::string("not YAML: ") + e.what());
@@ -349,18 +352,19 @@ std::vector<fs::path> yaml_files(const fs::path& dir) {
     return v;
 }
 
-// Parses files on two threads (yaml-cpp is the import's cost); results in file order.
-template <class T, class F>
-std::vector<T> parse_all(const std::vector<fs::path>& files, F f) {
-    std::vector<T> out(files.size());
+// Runs task(0) ... task(count - 1) on up to four threads (yaml-cpp's scanner is the
+// import's cost), each thread taking the next index when done, so one long file does
+// not hold back a thread's share; task i writes only its own result.
+template <class F>
+void run_parallel(std::size_t count, F task) {
     const unsigned n = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
+    std::atomic<std::size_t> next{0};
     std::vector<std::thread> pool;
     for (unsigned t = 0; t < n; ++t)
-        pool.emplace_back([&, t] {
-            for (std::size_t i = t; i < files.size(); i += n) out[i] = f(files[i]);
+        pool.emplace_back([&] {
+            for (std::size_t i; (i = next.fetch_add(1)) < count;) task(i);
         });
     for (auto& th : pool) th.join();
-    return out;
 }
 
 fs::path register_root(const fs::path& input) {
@@ -582,27 +586,39 @@ void RooImporter::read(const fs::path& input, ModelBuilder& out, ImportReport& r
         kind_rules = roo::parse_kinds(ss.str(), kinds_file.string());
     }
 
+    // Both folders' files are parsed first, in one pool: the municipalities' files
+    // and the versions' files do not depend on each other, and one pool has one
+    // barrier instead of two.
+    const bool have_gm = fs::is_directory(gm_dir);
+    const auto gm_files = have_gm ? yaml_files(gm_dir) : std::vector<fs::path>{};
+    const auto files = yaml_files(gr_dir);
+    struct ParsedMunicipality {
+        std::optional<RegisterMunicipality> m;
+        std::optional<ImportError> e;
+    };
+    std::vector<ParsedMunicipality> gm_parsed(gm_files.size());
+    std::vector<Parsed> parsed(files.size());
+    run_parallel(gm_files.size() + files.size(), [&](std::size_t i) {
+        if (i >= gm_files.size()) {
+            const auto& p = files[i - gm_files.size()];
+            parsed[i - gm_files.size()] = parse_file(p, p.string());
+            return;
+        }
+        const auto& p = gm_files[i];
+        try {
+            gm_parsed[i].m = read_municipality(p, p.string());
+        } catch (const ImportError& e) {
+            gm_parsed[i].e = e;
+        }
+    });
+
     // 1. The register's municipalities.
     Register reg;
-    if (fs::is_directory(gm_dir)) {
-        const auto files = yaml_files(gm_dir);
-        struct R {
-            std::optional<RegisterMunicipality> m;
-            std::optional<ImportError> e;
-        };
-        auto parsed = parse_all<R>(files, [&](const fs::path& p) {
-            R r;
-            try {
-                r.m = read_municipality(p, p.string());
-            } catch (const ImportError& e) {
-                r.e = e;
-            }
-            return r;
-        });
+    if (have_gm) {
         std::size_t uncoded = 0;
-        for (std::size_t i = 0; i < files.size(); ++i) {
-            auto& r = parsed[i];
-            const auto file = files[i].string();
+        for (std::size_t i = 0; i < gm_files.size(); ++i) {
+            auto& r = gm_parsed[i];
+            const auto file = gm_files[i].string();
             report.files[file];
             if (r.e) {
                 report.skip(*r.e, options);
@@ -650,8 +666,6 @@ void RooImporter::read(const fs::path& input, ModelBuilder& out, ImportReport& r
     if (dataset.reference_date.empty()) dataset.reference_date = "2026-05-16";
 
     // 2. Versions and bodies.
-    const auto files = yaml_files(gr_dir);
-    auto parsed = parse_all<Parsed>(files, [](const fs::path& p) { return parse_file(p, p.string()); });
     std::vector<Version> versions;
     std::vector<BodyFile> bodies;
     std::vector<std::string> groupings;

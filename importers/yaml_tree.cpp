@@ -1,7 +1,8 @@
 #include "importers/yaml_tree.hpp"
 
 #include <cstdio>
-#include <sstream>
+#include <istream>
+#include <streambuf>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/mark.h>
@@ -101,8 +102,14 @@ void check_utf8(std::string_view text) {
 Document Document::parse(std::string_view text) {
     check_utf8(text);
     Document doc;
-    // yaml-cpp's parser reads a stream; the copy is small next to the parse.
-    std::istringstream in{std::string(text)};
+    // yaml-cpp's parser reads a stream: one over the text itself, without a copy.
+    struct TextBuffer : std::streambuf {
+        explicit TextBuffer(std::string_view t) {
+            auto* p = const_cast<char*>(t.data());  // the get area is only read
+            setg(p, p, p + t.size());
+        }
+    } buffer(text);
+    std::istream in(&buffer);
     try {
         YAML::Parser parser(in);
         TreeBuilder builder(doc);
