@@ -8,6 +8,7 @@
 
 #include "analysis/graphs.hpp"
 #include "model/error.hpp"
+#include "render/result_texts.hpp"
 #include "render/map.hpp"
 #include "render/map_style.hpp"
 #include "render/report_document.hpp"
@@ -324,7 +325,7 @@ std::string page(const Input& in) {
         json subjects = json::array();
         for (const auto& code : f.subjects)
             if (auto m = d.municipality_index(code)) subjects.push_back(*m);
-        qs.push_back({f.rule, it->second, subjects, lang == report::Lang::nl ? f.question_nl : f.question_en});
+        qs.push_back({f.rule, it->second, subjects, report::finding_question(lang, f)});
     }
     data["q"] = qs;
 

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "render/report/context.hpp"
+#include "render/result_texts.hpp"
 
 namespace regionet::render::report {
 
@@ -35,7 +36,7 @@ std::vector<std::pair<std::string, std::string>> settings(const Context& c) {
         out.push_back({c.t("set.meetings_per_seat"), plain(o.weights.meetings_per_seat)});
         out.push_back({c.t("set.unknown_seats"), plain(o.weights.unknown_seats)});
     }
-    if (r.centrality) out.push_back({c.t("set.betweenness"), r.centrality->betweenness_method});
+    if (r.centrality) out.push_back({c.t("set.betweenness"), betweenness_method(c.lang(), *r.centrality)});
     if (r.communities)
         out.push_back({c.t("set.cluster_method"), std::string(analysis::to_string(o.communities.method)) + ", seed " +
                                                       std::to_string(o.communities.seed)});

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "analysis/statistics.hpp"
+#include "render/result_texts.hpp"
 #include "render/report/context.hpp"
 
 namespace regionet::render::report {
@@ -79,8 +80,7 @@ void suggestions(const Context& c, const analysis::PartnerSuggestions& p, Sectio
     for (const auto& x : p.candidates) {
         if (suggested.items.size() >= k_suggestions_shown) break;
         Inline item{c.municipality_span(d.municipalities[x.municipality].code)};
-        std::string reasons;
-        for (const auto& r : c.lang() == Lang::nl ? x.reasons_nl : x.reasons) reasons += (reasons.empty() ? "" : "; ") + r;
+        const auto reasons = partner_reasons(c.lang(), d, x);
         if (!reasons.empty()) item.push_back(Span{": " + reasons, "", false});
         suggested.items.push_back(item);
     }

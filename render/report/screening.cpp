@@ -1,5 +1,6 @@
 // 7. Questions from practice: the screening findings as questions for the
 // board, each with its lesson and source.
+#include "render/result_texts.hpp"
 #include "render/report/context.hpp"
 
 namespace regionet::render::report {
@@ -16,13 +17,11 @@ Section screening_section(const Context& c) {
         s.blocks.push_back(Paragraph{Context::text(c.t("scr.none"))});
         return s;
     }
-    const bool nl = c.lang() == Lang::nl;
     TableBlock tb{"table-screening", c.t("scr.caption"), {c.t("col.question"), c.t("col.rule"), c.t("col.finding"), c.t("col.source")},
                   {}, {}, false, true, false};
     for (const auto& f : findings) {
-        const auto& practice = nl ? f.practice_nl : f.practice_en;
-        tb.rows.push_back({Context::text_cell(nl ? f.question_nl : f.question_en), Context::text_cell(practice.empty() ? f.rule : practice),
-                           Context::text_cell(nl ? f.detail_nl : f.detail_en), Context::text_cell(f.source)});
+        tb.rows.push_back({Context::text_cell(finding_question(c.lang(), f)), Context::text_cell(finding_practice(c.lang(), f)),
+                           Context::text_cell(finding_text(c.lang(), f)), Context::text_cell(finding_source(c.lang(), f))});
     }
     s.blocks.push_back(tb);
     s.blocks.push_back(Note{Context::text(c.t("scr.not_in_data"))});

@@ -13,13 +13,6 @@ namespace regionet::analysis {
 
 namespace {
 
-std::string number_text(double v) {
-    std::string s = std::to_string(v);
-    while (!s.empty() && s.back() == '0') s.pop_back();
-    if (!s.empty() && s.back() == '.') s.pop_back();
-    return s;
-}
-
 // K distinct vertices out of n, sorted, from a seeded generator (deterministic).
 std::vector<igraph_integer_t> sample_sources(std::size_t n, std::size_t k, unsigned long seed) {
     std::vector<igraph_integer_t> all(n);
@@ -240,7 +233,7 @@ CentralityResult centrality(const Dataset& dataset, const CentralityOptions& o) 
     const Dataset& d = reduced ? *reduced : dataset;
 
     const std::size_t n = d.municipalities.size();
-    r.betweenness_method = o.betweenness ? "exact" : "skipped";
+    r.betweenness_method = o.betweenness ? CentralityResult::Method::exact : CentralityResult::Method::skipped;
     if (n == 0) return r;
 
     const auto p = project_municipalities(d, o.weighting);
@@ -285,10 +278,13 @@ CentralityResult centrality(const Dataset& dataset, const CentralityOptions& o) 
             for (std::size_t i = 0; i < n; ++i) r.betweenness[i] = pairs > 0 ? r.betweenness_raw[i] / pairs : 0.0;
             if (sampled) {
                 r.betweenness_estimated = true;
-                r.betweenness_method = "sample " + std::to_string(*o.sample) + " of " + std::to_string(n) + " sources";
+                r.betweenness_method = CentralityResult::Method::sample;
+                r.betweenness_sample = *o.sample;
+                r.betweenness_sources = n;
             } else if (o.betweenness_cutoff) {
                 r.betweenness_estimated = true;
-                r.betweenness_method = "cutoff " + number_text(*o.betweenness_cutoff);
+                r.betweenness_method = CentralityResult::Method::cutoff;
+                r.betweenness_cutoff = *o.betweenness_cutoff;
             }
         }
         if (o.harmonic) {

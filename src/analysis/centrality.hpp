@@ -63,7 +63,13 @@ struct CentralityResult {
     std::vector<std::int64_t> arrangement_degree;
 
     bool betweenness_estimated = false;
-    std::string betweenness_method;             // "exact", "cutoff 2.5", "sample 100 of 11000 sources", "skipped"
+    // How betweenness was computed (render/result_texts.hpp words it: "exact",
+    // "cutoff 2.5", "sample 100 of 11000 sources", "skipped").
+    enum class Method { exact, skipped, sample, cutoff };
+    Method betweenness_method = Method::exact;
+    std::size_t betweenness_sample = 0;         // sample: sources used ...
+    std::size_t betweenness_sources = 0;        // ... of these (the municipalities)
+    double betweenness_cutoff = 0.0;            // cutoff: the longest path counted
     bool harmonic_estimated = false;            // with a cutoff
     std::size_t excluded_arrangements = 0;      // left out for max_arrangement_size
     std::size_t edges = 0;                      // edges of the co-membership network used

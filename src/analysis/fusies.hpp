@@ -3,7 +3,7 @@
 // municipality of a national dataset (issue 18): the embedded bundle
 // data/ambtelijke-fusies-2016 names the partners by their CBS codes of 2016,
 // so a profile of GM0376 can say "Blaricum: ambtelijke fusie BEL Combinatie
-// since 2008". Codes that changed after 2016 (mergers) do not match; carry
+// since 2008" (render/result_texts.hpp words a fact). Codes that changed after 2016 (mergers) do not match; carry
 // them with `regionet changes` first.
 #include <optional>
 #include <string>
@@ -24,7 +24,7 @@ struct FusieFact {
     bool host = false;                   // the municipality is the host (gastheer)
     std::vector<std::string> partners;   // names of the other partners, as in the fusie dataset
     std::string note;                    // "partner then: Groesbeek, ... (part of Berg en Dal in 2016)"
-    std::string sentence;                // "ambtelijke fusie BEL Combinatie since 2008"
+    bool temporary = false;              // the source calls it temporary ("tijdelijk")
 };
 
 // Status from the seed's source text: "not pursued" -> stopped, "paused" ->

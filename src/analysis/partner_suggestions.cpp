@@ -55,18 +55,18 @@ std::vector<Suggestion> suggest_partners(const Dataset& d, const SuggestionOptio
     return out;
 }
 
-Table to_table(const Dataset& d, const std::vector<Suggestion>& suggestions, std::string_view language) {
+Table to_table(const Dataset& d, const std::vector<Suggestion>& suggestions, const ReasonWords& reasons) {
     Table t;
     t.name = "partner_suggestions_all";
     t.columns = {{"municipality", "code of the municipality the suggestion is for"}, {"municipality_name", "its name"}};
-    const auto candidate_columns = to_table(d, std::vector<PartnerCandidate>{}, language).columns;
+    const auto candidate_columns = to_table(d, std::vector<PartnerCandidate>{}, reasons).columns;
     t.columns.insert(t.columns.end(), candidate_columns.begin(), candidate_columns.end());
     // One municipality's suggestions at a time, so rank counts within it.
     for (std::size_t k = 0; k < suggestions.size();) {
         const auto m = suggestions[k].municipality;
         std::vector<PartnerCandidate> mine;
         for (; k < suggestions.size() && suggestions[k].municipality == m; ++k) mine.push_back(suggestions[k].candidate);
-        for (auto& row : to_table(d, mine, language).rows) {
+        for (auto& row : to_table(d, mine, reasons).rows) {
             row.insert(row.begin(), {Cell(d.municipalities[m].code), Cell(d.municipalities[m].name)});
             t.rows.push_back(std::move(row));
         }

@@ -43,6 +43,6 @@ std::vector<Suggestion> suggest_partners(const Dataset& dataset, const Suggestio
 // "partner_suggestions_all" (`regionet partners --all`): municipality,
 // municipality_name, then the columns of the one-municipality table
 // (partners.hpp: rank within the municipality, code, name, ...).
-Table to_table(const Dataset& dataset, const std::vector<Suggestion>& suggestions, std::string_view language = "en");
+Table to_table(const Dataset& dataset, const std::vector<Suggestion>& suggestions, const ReasonWords& reasons);
 
 }  // namespace regionet::analysis

@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <map>
 #include <set>
 
@@ -22,16 +21,6 @@ double distance_km(double lat1, double lon1, double lat2, double lon2) {
                      std::cos(lat1 * rad) * std::cos(lat2 * rad) * std::sin(dlon / 2) * std::sin(dlon / 2);
     return 2.0 * kRadius * std::asin(std::min(1.0, std::sqrt(h)));
 }
-
-namespace {
-
-std::string fixed(double v, int decimals) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    return buf;
-}
-
-}  // namespace
 
 std::vector<PartnerCandidate> partners(const Dataset& d, const std::string& code, const PartnerOptions& o) {
     const auto me = find_municipality_by_key(d, code);
@@ -88,30 +77,14 @@ std::vector<PartnerCandidate> partners(const Dataset& d, const std::string& code
         p.score = o.w_co * c_co + o.w_regions * c_regions + o.w_proximity * c_prox + o.w_size * c_size +
                   o.w_province * c_prov;
 
-        if (p.co_memberships) {
-            p.reasons.push_back(std::to_string(p.co_memberships) + " shared arrangement" + (p.co_memberships == 1 ? "" : "s"));
-            p.reasons_nl.push_back(std::to_string(p.co_memberships) + (p.co_memberships == 1 ? " gedeelde samenwerking" : " gedeelde samenwerkingen"));
-        }
-        if (p.same_regions) {
-            const auto s = std::to_string(p.same_regions) + "/" + std::to_string(p.common_divisions);
-            p.reasons.push_back("same region in " + s + " divisions");
-            p.reasons_nl.push_back("zelfde regio in " + s + " indelingen");
-        }
-        if (p.neighbour) {
-            p.reasons.push_back("neighbour");
-            p.reasons_nl.push_back("buurgemeente");
-        } else if (c_prox > 0) {
-            p.reasons.push_back(fixed(*p.distance_km, 0) + " km away");
-            p.reasons_nl.push_back(fixed(*p.distance_km, 0) + " km afstand");
-        }
-        if (p.size_similarity) {
-            p.reasons.push_back("size ratio " + fixed(*p.size_similarity, 2));
-            p.reasons_nl.push_back("grootteverhouding " + fixed(*p.size_similarity, 2));
-        }
-        if (p.same_province) {
-            p.reasons.push_back("same province (" + x.province + ")");
-            p.reasons_nl.push_back("zelfde provincie (" + x.province + ")");
-        }
+        if (p.co_memberships) p.reasons.push_back(PartnerReason::shared_arrangements);
+        if (p.same_regions) p.reasons.push_back(PartnerReason::same_regions);
+        if (p.neighbour)
+            p.reasons.push_back(PartnerReason::neighbour);
+        else if (c_prox > 0)
+            p.reasons.push_back(PartnerReason::distance);
+        if (p.size_similarity) p.reasons.push_back(PartnerReason::size_ratio);
+        if (p.same_province) p.reasons.push_back(PartnerReason::same_province);
         for (auto k : d.memberships_of_municipality()[c]) {
             const auto a = d.memberships[k].arrangement;
             if (!d.arrangements[a].is_region() && !my_arrangement[a]) p.open_arrangements.push_back(d.arrangements[a].id);
@@ -124,8 +97,7 @@ std::vector<PartnerCandidate> partners(const Dataset& d, const std::string& code
     return out;
 }
 
-Table to_table(const Dataset& d, const std::vector<PartnerCandidate>& candidates, std::string_view language) {
-    const bool nl = language == "nl";
+Table to_table(const Dataset& d, const std::vector<PartnerCandidate>& candidates, const ReasonWords& words) {
     Table t;
     t.name = "partners";
     t.columns = {{"rank", "1 = best candidate"},
@@ -145,8 +117,7 @@ Table to_table(const Dataset& d, const std::vector<PartnerCandidate>& candidates
     std::int64_t rank = 0;
     for (const auto& p : candidates) {
         const auto& x = d.municipalities[p.municipality];
-        std::string reasons;
-        for (const auto& r : nl ? p.reasons_nl : p.reasons) reasons += (reasons.empty() ? "" : "; ") + r;
+        const auto reasons = words(p);
         std::string open;
         for (const auto& a : p.open_arrangements) open += (open.empty() ? "" : ",") + a;
         t.rows.push_back({++rank, x.code, x.name, x.province, p.score, static_cast<std::int64_t>(p.co_memberships),

@@ -1,8 +1,10 @@
 #pragma once
 // Partner suggestions for one municipality: every other municipality scored by
 // how natural a partnership would be (ties already there, shared regions,
-// proximity, similar size, same province), with the reasons spelled out.
+// proximity, similar size, same province), with the reasons that contribute
+// listed (render/result_texts.hpp words them).
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,6 +34,17 @@ struct PartnerOptions {
     bool new_only = false;
 };
 
+// Why a candidate scores: one per contributing component, worded from the
+// candidate's numbers (render/result_texts.hpp).
+enum class PartnerReason {
+    shared_arrangements,  // co_memberships > 0
+    same_regions,         // same_regions of common_divisions
+    neighbour,            // shares a border
+    distance,             // not a neighbour, within proximity_km: distance_km
+    size_ratio,           // both populations known: size_similarity
+    same_province,        // the candidate's province
+};
+
 struct PartnerCandidate {
     std::size_t municipality = 0;        // index into Dataset::municipalities
     double score = 0.0;
@@ -45,9 +58,11 @@ struct PartnerCandidate {
     // Ordinary arrangements of the candidate that the municipality is not in
     // (arrangements it already shares are excluded): where it could join.
     std::vector<std::string> open_arrangements;
-    std::vector<std::string> reasons;    // English, one per component that contributes
-    std::vector<std::string> reasons_nl;
+    std::vector<PartnerReason> reasons;  // in the order above
 };
+
+// The reasons of a candidate as one text ("; "-separated), in one language.
+using ReasonWords = std::function<std::string(const PartnerCandidate&)>;
 
 // Candidates for the municipality `code` (code or exact name), best first, ties
 // by code; at most options.top. Throws UsageError for an unknown municipality.
@@ -57,7 +72,8 @@ std::vector<PartnerCandidate> partners(const Dataset& dataset, const std::string
 double distance_km(double lat1, double lon1, double lat2, double lon2);
 
 // "partners": rank, code, name, province, score, co_memberships, same_regions, common_divisions,
-// neighbour, distance_km, size_similarity, same_province, reasons, open_arrangements.
-Table to_table(const Dataset& dataset, const std::vector<PartnerCandidate>& candidates, std::string_view language = "en");
+// neighbour, distance_km, size_similarity, same_province, reasons (worded by `reasons`),
+// open_arrangements.
+Table to_table(const Dataset& dataset, const std::vector<PartnerCandidate>& candidates, const ReasonWords& reasons);
 
 }  // namespace regionet::analysis

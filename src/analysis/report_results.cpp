@@ -62,7 +62,7 @@ ReportResults run_report_passes(const Dataset& d, const ReportOptions& options,
     return r;
 }
 
-std::vector<Table> result_tables(const Dataset& d, const ReportResults& r, std::string_view language) {
+std::vector<Table> result_tables(const Dataset& d, const ReportResults& r, const ResultWords& words) {
     std::vector<Table> out;
     if (r.overlap) out.push_back(to_table(*r.overlap));
     if (r.load) {
@@ -75,7 +75,7 @@ std::vector<Table> result_tables(const Dataset& d, const ReportResults& r, std::
         out.push_back(agreement_table(*r.communities));
     }
     if (r.congruence) out.push_back(divisions_table(*r.congruence));
-    if (r.screen) out.push_back(to_table(d, *r.screen, language));
+    if (r.screen) out.push_back(to_table(d, *r.screen, words.findings));
     if (r.classes) {
         out.push_back(arrangement_table(r.cooperation, *r.classes));
         out.push_back(municipality_table(r.cooperation, *r.classes));
@@ -95,9 +95,8 @@ std::vector<Table> result_tables(const Dataset& d, const ReportResults& r, std::
                      {"reasons", "why, in the report's language"}};
         for (const auto& p : *r.partners)
             for (const auto& c : p.candidates) {
-                std::string reasons;
-                for (const auto& x : language == "nl" ? c.reasons_nl : c.reasons) reasons += (reasons.empty() ? "" : "; ") + x;
-                t.rows.push_back({d.municipalities[p.municipality].code, d.municipalities[c.municipality].code, c.score, reasons});
+                t.rows.push_back({d.municipalities[p.municipality].code, d.municipalities[c.municipality].code, c.score,
+                                  words.reasons(c)});
             }
         out.push_back(std::move(t));
     }

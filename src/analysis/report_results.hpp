@@ -100,9 +100,14 @@ ReportResults run_report_passes(const Dataset& dataset, const ReportOptions& opt
 // The result tables of a report run (result_<name> in the database, for users'
 // own SQL and BI tools): overlap, load_municipality, load_arrangement,
 // centrality_municipality, communities, community_agreement,
-// congruence_divisions, screen, partner_suggestions and coverage_provinces. Texts (screening,
-// partner reasons) in `language` ("nl" or "en").
-std::vector<Table> result_tables(const Dataset& dataset, const ReportResults& results, std::string_view language);
+// congruence_divisions, screen, partner_suggestions and coverage_provinces. The texts
+// (screening, partner reasons) are worded by `words`, in the report's language
+// (render/result_texts.hpp makes them).
+struct ResultWords {
+    FindingWords findings;
+    ReasonWords reasons;
+};
+std::vector<Table> result_tables(const Dataset& dataset, const ReportResults& results, const ResultWords& words);
 
 // The overlap rows the overlap map draws: at or above map_min_jaccard, the
 // first map_max_pairs (rows come sorted by Jaccard, descending).

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <cstdio>
 #include <map>
 #include <numeric>
 #include <optional>
@@ -19,70 +18,21 @@ namespace regionet::analysis {
 
 namespace {
 
-// The publication the lessons come from (the report cites it, never an internal file).
-const char* const kSource =
-    "A.F.A. Korsten (c. 2016), essay on \"Samen en Toch Apart\" (SETA): evaluations of ambtelijke fusies 2005-2017";
-
-struct Practice {
-    const char* rule;
-    const char* nl;
-    const char* en;
-};
-
-const Practice kPractice[] = {
-    {"fusion_partners",
-     "Meer dan drie partners in een volledige ambtelijke fusie is een serieus risico; een geslaagd voorbeeld met "
-     "vier of vijf partners was niet bekend.",
-     "More than three partners in a full ambtelijke fusie is a serious risk; no successful case with four or five "
-     "was known."},
-    {"dominant_partner",
-     "Eén partner die veel groter is dan de andere (inwoners, personeel) gaat vaak domineren; een "
-     "gastheerconstructie kan werken als de kleine partner accepteert klein te zijn.",
-     "One partner much larger than the others (population, staff) tends to dominate; a host construction can work "
-     "when the small partner accepts being small."},
-    {"other_province",
-     "Partners zijn bijna altijd buren; een partner in een andere provincie is \"niet handig\" (Heumen in "
-     "Gelderland en Mook en Middelaar in Limburg).",
-     "Partners are nearly always neighbours; a partner in another province is \"not handy\" (Heumen in Gelderland "
-     "and Mook en Middelaar in Limburg)."},
-    {"not_neighbours", "Partners zijn bijna altijd buren.", "Partners are nearly always neighbours."},
-    {"knipperlicht",
-     "Een partner die blijft twijfelen (knipperlichtrelatie: doet mee, stapt uit, doet weer mee) kan beter buiten "
-     "de samenwerking blijven.",
-     "A partner that keeps hesitating (knipperlichtrelatie: joins, leaves, rejoins) should be left out."},
-};
+// The order of the rules in the output (the services rules come last).
+const char* const kRules[] = {"fusion_partners", "dominant_partner", "other_province", "not_neighbours", "knipperlicht"};
 
 int rule_order(const std::string& rule) {
     for (int i = 0; i < 5; ++i)
-        if (rule == kPractice[i].rule) return i;
+        if (rule == kRules[i]) return i;
     return 5;
 }
 
-Finding make(const char* rule, const std::string& arrangement) {
+Finding make(const char* rule, const Arrangement& arrangement) {
     Finding f;
     f.rule = rule;
-    f.arrangement = arrangement;
-    const auto& p = kPractice[rule_order(rule)];
-    f.practice_nl = p.nl;
-    f.practice_en = p.en;
-    f.source = kSource;
+    f.arrangement = arrangement.id;
+    f.arrangement_name = arrangement.name;
     return f;
-}
-
-std::string fixed(double v, int decimals) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    return buf;
-}
-
-// "A, B en C" / "A, B and C"
-std::string join_names(const std::vector<std::string>& names, const char* last) {
-    std::string s;
-    for (std::size_t i = 0; i < names.size(); ++i) {
-        if (i > 0) s += i + 1 == names.size() ? std::string(" ") + last + " " : ", ";
-        s += names[i];
-    }
-    return s;
 }
 
 std::string name_of(const Dataset& d, std::size_t m) {
@@ -152,20 +102,10 @@ void fusion_partners(const Dataset& d, const ScreenOptions& o, std::vector<Findi
         if (arr.is_region() || !is_fusion(arr, o)) continue;
         const auto ms = members(d, a);
         if (ms.size() <= o.max_fusion_partners) continue;
-        auto f = make("fusion_partners", arr.id);
+        auto f = make("fusion_partners", arr);
         f.subjects = codes_of(d, ms);
         f.value = static_cast<double>(ms.size());
-        const auto n = std::to_string(ms.size());
-        const auto list_nl = join_names(names_of(d, ms), "en");
-        const auto list_en = join_names(names_of(d, ms), "and");
-        f.detail_nl = arr.name + " is een ambtelijke fusie van " + n + " partners: " + list_nl + ".";
-        f.detail_en = arr.name + " is an ambtelijke fusie of " + n + " partners: " + list_en + ".";
-        f.question_nl = "Deze ambtelijke fusie telt " + n +
-                        " partners. Hoe voorkomt het bestuur de risico's die de praktijk bij meer dan drie partners "
-                        "ziet, en zou functionele integratie beter passen?";
-        f.question_en = "This ambtelijke fusie has " + n +
-                        " partners. How does the board avoid the risks practice has seen with more than three "
-                        "partners, and would functional integration fit better?";
+        f.names = names_of(d, ms);
         out.push_back(std::move(f));
     }
 }
@@ -186,20 +126,11 @@ void dominant_partner(const Dataset& d, const ScreenOptions& o, std::vector<Find
         const double ratio = static_cast<double>(big) / static_cast<double>(second);
         if (ratio < o.size_ratio) continue;
         const auto& arr = d.arrangements[a];
-        auto f = make("dominant_partner", arr.id);
+        auto f = make("dominant_partner", arr);
         f.subjects = {d.municipalities[ms[0]].code};
         f.value = ratio;
-        const auto big_name = name_of(d, ms[0]);
-        const auto r = fixed(ratio, 1);
-        f.detail_nl = arr.name + ": " + big_name + " heeft " + std::to_string(big) + " inwoners, " + r +
-                      " keer zoveel als de op één na grootste partner " + name_of(d, ms[1]) + " (" +
-                      std::to_string(second) + ").";
-        f.detail_en = arr.name + ": " + big_name + " has " + std::to_string(big) + " inhabitants, " + r +
-                      " times the next largest partner " + name_of(d, ms[1]) + " (" + std::to_string(second) + ").";
-        f.question_nl = "Hoe blijft de invloed van de kleinere partners naast " + big_name +
-                        " geborgd, en accepteren zij bewust de rol van kleine partner?";
-        f.question_en = "How is the influence of the smaller partners beside " + big_name +
-                        " safeguarded, and do they knowingly accept being the small partner?";
+        f.names = {name_of(d, ms[0]), name_of(d, ms[1])};
+        f.populations = {big, second};
         out.push_back(std::move(f));
     }
 }
@@ -229,20 +160,12 @@ void other_province(const Dataset& d, const ScreenOptions& o, std::vector<Findin
             }
         std::sort(outside.begin(), outside.end());
         const auto& arr = d.arrangements[a];
-        auto f = make("other_province", arr.id);
+        auto f = make("other_province", arr);
         f.subjects = codes_of(d, outside);
         f.value = static_cast<double>(by_province.size());
-        const auto who_nl = join_names(names_of(d, outside), "en");
-        const auto who_en = join_names(names_of(d, outside), "and");
-        f.detail_nl = arr.name + ": " + who_nl + " (" + join_names(provinces, "en") + ") " + (outside.size() == 1 ? "ligt" : "liggen") +
-                      " in een andere provincie dan de andere partners (" + main + ").";
-        f.detail_en = arr.name + ": " + who_en + " (" + join_names(provinces, "and") + ") " + (outside.size() == 1 ? "lies" : "lie") +
-                      " in another province than the other partners (" + main + ").";
-        f.question_nl = "Wat betekent de provinciegrens voor " + arr.name +
-                        ": voor toezicht, voor de regionale indelingen waarin de partners zitten en voor de "
-                        "dagelijkse samenwerking?";
-        f.question_en = "What does the provincial border mean for " + arr.name +
-                        ": for supervision, for the regional divisions the partners sit in, and for daily work?";
+        f.names = names_of(d, outside);
+        f.provinces = provinces;
+        f.main_province = main;
         out.push_back(std::move(f));
     }
 }
@@ -305,24 +228,12 @@ void not_neighbours(const Dataset& d, const ScreenOptions& o, std::vector<Findin
         for (std::size_t i = 0; i < ms.size(); ++i)
             if (main->size() == 1 || std::find(main->begin(), main->end(), i) == main->end()) subjects.push_back(ms[i]);
         const auto& arr = d.arrangements[a];
-        auto f = make("not_neighbours", arr.id);
+        auto f = make("not_neighbours", arr);
         f.subjects = codes_of(d, subjects);
         f.value = static_cast<double>(components.size());
-        const auto how_nl = by_distance ? "(hemelsbreed meer dan " + fixed(o.neighbour_distance_km, 0) + " km)"
-                                        : std::string("(geen gemeenschappelijke grens)");
-        const auto how_en = by_distance ? "(more than " + fixed(o.neighbour_distance_km, 0) + " km apart)"
-                                        : std::string("(no shared border)");
-        const auto who_nl = join_names(names_of(d, subjects), "en");
-        const auto who_en = join_names(names_of(d, subjects), "and");
-        f.detail_nl = "De partners in " + arr.name + " vormen " + std::to_string(components.size()) + " geografisch losse groepen " +
-                      how_nl + "; " + who_nl + (subjects.size() == 1 ? " grenst" : " grenzen") +
-                      " niet aan de andere partners.";
-        f.detail_en = "The partners in " + arr.name + " form " + std::to_string(components.size()) + " separate groups " + how_en + "; " +
-                      who_en + (subjects.size() == 1 ? " does" : " do") + " not border the other partners.";
-        f.question_nl = "Wat maakt " + arr.name + " over afstand werkbaar, en zijn er buurgemeenten die meer voor de "
-                        "hand liggen?";
-        f.question_en = "What makes " + arr.name + " workable at a distance, and are there neighbouring "
-                        "municipalities that would be more obvious partners?";
+        f.names = names_of(d, subjects);
+        f.groups = static_cast<std::int64_t>(components.size());
+        if (by_distance) f.apart_km = o.neighbour_distance_km;
         out.push_back(std::move(f));
     }
 }
@@ -368,28 +279,17 @@ void knipperlicht(const Dataset& d, const ScreenOptions& o, std::vector<Finding>
                 std::vector<std::size_t> same;
                 std::set_intersection(mx.begin(), mx.end(), my.begin(), my.end(), std::back_inserter(same));
                 same.erase(std::remove(same.begin(), same.end(), m), same.end());
-                auto f = make("knipperlicht", ay.id);
+                auto f = make("knipperlicht", ay);
                 std::vector<std::size_t> subjects{m};
                 subjects.insert(subjects.end(), same.begin(), same.end());
                 f.subjects = codes_of(d, subjects);
                 f.value = static_cast<double>(*y.start - *x.end);
-                const auto who = name_of(d, m);
-                const auto ex = std::to_string(*x.end);
-                const auto sy = std::to_string(*y.start);
-                if (x.arrangement == y.arrangement) {
-                    f.detail_nl = who + " stopte in " + ex + " met " + ax.name + " (" + ax.id + ") en deed vanaf " + sy +
-                                  " weer mee.";
-                    f.detail_en = who + " left " + ax.name + " (" + ax.id + ") in " + ex + " and rejoined it in " + sy + ".";
-                } else {
-                    f.detail_nl = who + " stopte in " + ex + " met " + ax.name + " (" + ax.id + ") en begon in " + sy +
-                                  " aan " + ay.name + (same.empty() ? "" : ", opnieuw met " + join_names(names_of(d, same), "en")) + ".";
-                    f.detail_en = who + " left " + ax.name + " (" + ax.id + ") in " + ex + " and joined " + ay.name +
-                                  " in " + sy + (same.empty() ? "" : ", again with " + join_names(names_of(d, same), "and")) + ".";
-                }
-                f.question_nl = "Is de keuze van " + who + " voor " + ay.name +
-                                " nu vast genoeg, en wat is er veranderd sinds het eerdere vertrek?";
-                f.question_en = "Is " + who + "'s commitment to " + ay.name +
-                                " firm enough now, and what has changed since it left before?";
+                f.names = {name_of(d, m)};
+                f.left_year = *x.end;
+                f.joined_year = *y.start;
+                f.left_arrangement = ax.id;
+                f.left_name = ax.name;
+                f.again_with = names_of(d, same);
                 out.push_back(std::move(f));
             }
         }
@@ -466,8 +366,8 @@ std::vector<Finding> screen(const Dataset& d, const ScreenOptions& o) {
     return out;
 }
 
-std::vector<std::string> screen_notes(const Dataset& d, const ScreenOptions& o) {
-    std::vector<std::string> notes;
+std::vector<ScreenNote> screen_notes(const Dataset& d, const ScreenOptions& o) {
+    std::vector<ScreenNote> notes;
     std::size_t scope = 0;
     std::size_t no_population = 0;
     std::size_t no_place = 0;
@@ -483,24 +383,17 @@ std::vector<std::string> screen_notes(const Dataset& d, const ScreenOptions& o) 
         no_population += !pop;
         no_place += !place && d.neighbours.empty();
     }
-    if (scope == 0)
-        notes.push_back("dominant_partner, other_province, not_neighbours: no ordinary arrangement with 2 to " +
-                        std::to_string(o.max_partners) + " members");
-    if (no_population > 0)
-        notes.push_back("dominant_partner: " + std::to_string(no_population) + " of " + std::to_string(scope) +
-                        " arrangements not screened (population unknown for a member)");
-    if (no_place > 0)
-        notes.push_back("not_neighbours: " + std::to_string(no_place) + " of " + std::to_string(scope) +
-                        " arrangements not screened (no neighbour table and no coordinates)");
+    if (scope == 0) notes.push_back({ScreenNote::Kind::no_scope, o.max_partners, 0});
+    if (no_population > 0) notes.push_back({ScreenNote::Kind::no_population, no_population, scope});
+    if (no_place > 0) notes.push_back({ScreenNote::Kind::no_place, no_place, scope});
     bool years = false;
     for (const auto& a : d.arrangements) years = years || a.end_year.has_value();
     for (const auto& ms : d.memberships) years = years || ms.end_year.has_value();
-    if (o.knipperlicht && !years) notes.push_back("knipperlicht: no end years in the dataset, rule cannot show anything");
+    if (o.knipperlicht && !years) notes.push_back({ScreenNote::Kind::no_years, 0, 0});
     return notes;
 }
 
-Table to_table(const Dataset& d, const std::vector<Finding>& findings, std::string_view language) {
-    const bool nl = language != "en";
+Table to_table(const Dataset& d, const std::vector<Finding>& findings, const FindingWords& words) {
     Table t;
     t.name = "screen";
     t.columns = {{"rule", "rule id"},
@@ -523,8 +416,7 @@ Table to_table(const Dataset& d, const std::vector<Finding>& findings, std::stri
             names += (names.empty() ? "" : ", ") + (m && !m->name.empty() ? m->name : s);
         }
         t.rows.push_back({f.rule, f.arrangement, a ? a->name : std::string(), codes, names, f.value,
-                          nl ? f.detail_nl : f.detail_en, nl ? f.question_nl : f.question_en,
-                          nl ? f.practice_nl : f.practice_en, f.source});
+                          words.finding(f), words.question(f), words.practice(f), words.source(f)});
     }
     return t;
 }

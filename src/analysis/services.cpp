@@ -32,12 +32,6 @@ std::string name_of(const Dataset& d, std::size_t m) {
     return x.name.empty() ? x.code : x.name;
 }
 
-std::string thousands(std::int64_t v) {
-    auto s = std::to_string(v < 0 ? -v : v);
-    for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<std::size_t>(i), ".");
-    return (v < 0 ? "-" : "") + s;
-}
-
 // The links of one arrangement, by the first source that applies.
 void links_of(const Dataset& d, std::size_t ai, std::vector<ServiceLink>& out, std::vector<std::string>& unresolved) {
     const auto& a = d.arrangements[ai];
@@ -250,16 +244,10 @@ bool is_tax_arrangement(const Arrangement& a) {
 
 namespace {
 
-const char* const kServicesSource =
-    "J. den Hollander, zeven gouden regels voor gemeentelijke samenwerking (Van de Bunt Adviseurs / KNAP "
-    "Academie, januari 2018); 'Hoe krijg ik regie op gemeentelijke samenwerking in de regio?' (netwerkregie)";
-const char* const kTaxSource =
-    "A.F.A. Korsten, essay on Samen en Toch Apart and the evaluations of ambtelijke fusies 2005-2017 (c. 2016)";
-
 // One finding when the links among `group` (municipality indexes, sorted)
 // come from one provider only, in two or more arrangements.
 void one_way(const Dataset& d, const ServicesResult& r, const std::vector<std::size_t>& group,
-             const std::string& region_id, const std::string& region_name, std::vector<Finding>& out) {
+             const Arrangement* region, std::vector<Finding>& out) {
     std::set<std::size_t> providers, clients, arrangements;
     for (const auto& l : r.links)
         if (std::binary_search(group.begin(), group.end(), l.provider) &&
@@ -272,29 +260,18 @@ void one_way(const Dataset& d, const ServicesResult& r, const std::vector<std::s
     const auto host = *providers.begin();
     Finding f;
     f.rule = "one_way_services";
-    f.arrangement = region_id;
+    if (region) {
+        f.arrangement = region->id;
+        f.arrangement_name = region->name;
+    } else {
+        f.group_first = name_of(d, group.front());
+        f.group_others = static_cast<std::int64_t>(group.size()) - 1;
+    }
     f.subjects.push_back(d.municipalities[host].code);
     f.value = static_cast<double>(arrangements.size());
-    const auto n = std::to_string(arrangements.size());
-    const auto k = std::to_string(clients.size());
-    const auto h = name_of(d, host);
-    f.detail_nl = "In " + region_name + " levert " + h + " in alle " + n + " regelingen met dienstverlening de "
-                  "diensten aan " + k + (clients.size() == 1 ? " andere gemeente" : " andere gemeenten") +
-                  "; geen gemeente levert iets aan " + h + ".";
-    f.detail_en = "In " + region_name + ", " + h + " provides the services in all " + n +
-                  " service arrangements, to " + k + (clients.size() == 1 ? " other municipality" : " other municipalities") +
-                  "; no municipality provides anything to " + h + ".";
-    f.question_nl = "Is de regio afhankelijk van één gastgemeente? Kunnen de afnemers de diensten niet beter "
-                    "inkopen bij " + h + " (een opdrachtgever-opdrachtnemerrelatie) dan er samen een regeling voor "
-                    "te hebben, en hoe houden zij invloed op kwaliteit en prijs?";
-    f.question_en = "Does the region depend on one host? Would the clients do better to buy the services from " + h +
-                    " (a client-provider relation) than to run a joint arrangement, and how do they keep a say in "
-                    "quality and price?";
-    f.practice_nl = "Als de ene gemeente de andere nodig heeft maar niet omgekeerd, koop de dienst dan in in plaats "
-                    "van 'samen' te doen; wederkerigheid van diensten is een teken van evenwicht.";
-    f.practice_en = "When one municipality needs another but not the other way round, buy the service instead of "
-                    "doing it 'together'; reciprocity of services is a sign of balance.";
-    f.source = kServicesSource;
+    f.names = {name_of(d, host)};
+    f.arrangements = static_cast<std::int64_t>(arrangements.size());
+    f.clients = static_cast<std::int64_t>(clients.size());
     out.push_back(std::move(f));
 }
 
@@ -309,7 +286,7 @@ void screen_tasks_and_services(const Dataset& d, const PracticeExtraOptions& o, 
         std::vector<std::size_t> group;
         for (auto k : d.members_of_arrangement()[a]) group.push_back(d.memberships[k].municipality);
         std::sort(group.begin(), group.end());
-        one_way(d, r, group, d.arrangements[a].id, d.arrangements[a].name, out);
+        one_way(d, r, group, &d.arrangements[a], out);
     }
     if (!divisions) {
         // Connected groups of the service relations (union-find over links).
@@ -328,8 +305,7 @@ void screen_tasks_and_services(const Dataset& d, const PracticeExtraOptions& o, 
         for (auto& [root, group] : groups) {
             std::sort(group.begin(), group.end());
             group.erase(std::unique(group.begin(), group.end()), group.end());
-            one_way(d, r, group, "", "de groep van " + name_of(d, group.front()) + " en " +
-                                         std::to_string(group.size() - 1) + " andere gemeenten", out);
+            one_way(d, r, group, nullptr, out);
         }
     }
 
@@ -349,17 +325,8 @@ void screen_tasks_and_services(const Dataset& d, const PracticeExtraOptions& o, 
         f.rule = "tax_cooperation";
         f.subjects.push_back(x.code);
         f.value = static_cast<double>(*x.population);
-        const auto pop = thousands(*x.population);
-        f.detail_nl = name_of(d, m) + " (" + pop + " inwoners) neemt in deze gegevens aan geen "
-                      "belastingsamenwerking deel.";
-        f.detail_en = name_of(d, m) + " (" + pop + " inhabitants) takes part in no tax cooperation in these data.";
-        f.question_nl = "Zou samenwerken bij de belastingen (heffing en invordering, WOZ) " + name_of(d, m) +
-                        " minder kwetsbaar of goedkoper maken?";
-        f.question_en = "Would cooperating on taxes (levying and collection, WOZ) make " + name_of(d, m) +
-                        " less vulnerable or cheaper?";
-        f.practice_nl = "Samenwerken bij de belastingen is aantrekkelijk voor gemeenten met 30.000 inwoners of minder.";
-        f.practice_en = "Tax cooperation is attractive for municipalities of 30,000 inhabitants or fewer.";
-        f.source = kTaxSource;
+        f.names = {name_of(d, m)};
+        f.populations = {*x.population};
         out.push_back(std::move(f));
     }
 }

@@ -8,6 +8,7 @@
 
 #include "importers/importer.hpp"
 #include "model/lookup.hpp"
+#include "render/result_texts.hpp"
 
 #ifndef REGIONET_DATA_DIR
 #define REGIONET_DATA_DIR "data"
@@ -168,7 +169,9 @@ void save_results(const std::string& dataset, const std::vector<const Table*>& t
 
 void save_report_results(const std::string& dataset_name, const Dataset& dataset, const analysis::ReportResults& results,
                          std::string_view language, const std::string& filter) {
-    const auto tables = analysis::result_tables(dataset, results, language);
+    namespace rep = render::report;
+    const auto words = rep::result_words(rep::parse_lang(std::string(language)), dataset);
+    const auto tables = analysis::result_tables(dataset, results, words);
     std::vector<const Table*> pointers;
     for (const auto& t : tables) pointers.push_back(&t);
     save_results(dataset_name, pointers, filter);

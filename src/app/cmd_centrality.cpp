@@ -5,6 +5,7 @@
 #include "analysis/centrality.hpp"
 #include "app/cli.hpp"
 #include "app/commands.hpp"
+#include "render/result_texts.hpp"
 
 namespace regionet::app {
 
@@ -37,7 +38,7 @@ void run(CentralityCommand cmd) {
                   << cmd.options.max_arrangement_size
                   << " members left out of the network (national ones link everyone); --max-arrangement-size 0 keeps them\n";
     if (!global().quiet && (result.betweenness_estimated || result.harmonic_estimated))
-        std::cerr << "note: betweenness is an estimate (" << result.betweenness_method << ")"
+        std::cerr << "note: betweenness is an estimate (" << render::report::betweenness_method(render::report::Lang::en, result) << ")"
                   << (result.harmonic_estimated ? "; harmonic closeness counts only paths within the cutoff" : "")
                   << "\n";
     const auto municipalities = analysis::municipality_table(d, result);

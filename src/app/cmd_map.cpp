@@ -16,6 +16,7 @@
 #include "model/lookup.hpp"
 #include "model/text.hpp"
 #include "render/map.hpp"
+#include "render/result_texts.hpp"
 #include "render/report_texts.hpp"
 
 namespace regionet::app {
@@ -136,7 +137,7 @@ map::SizeEncoding size_encoding(const Dataset& d, const analysis::Projection& p,
         const auto result = analysis::centrality(d, o);
         s.values = result.betweenness;
         s.measure = rep::tr(lang, "map.measure.betweenness") +
-                    (result.betweenness_estimated ? " (" + result.betweenness_method + ")" : std::string());
+                    (result.betweenness_estimated ? " (" + rep::betweenness_method(lang, result) + ")" : std::string());
     } else {
         throw UsageError("unknown --size '" + cmd.size + "'; expected load, population, degree or betweenness");
     }

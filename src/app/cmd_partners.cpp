@@ -8,10 +8,13 @@
 #include "analysis/partners.hpp"
 #include "app/cli.hpp"
 #include "app/commands.hpp"
+#include "render/result_texts.hpp"
 
 namespace regionet::app {
 
 namespace {
+
+namespace rep = render::report;
 
 struct PartnersCommand {
     analysis::Filter filter;
@@ -44,13 +47,13 @@ void run(const PartnersCommand& cmd) {
         o.partner = cmd.options;
         o.per_municipality = cmd.per_municipality;
         o.max_times_suggested = cmd.max_times;
-        auto table = analysis::to_table(d, analysis::suggest_partners(d, o), cmd.language);
+        auto table = analysis::to_table(d, analysis::suggest_partners(d, o), rep::reason_words(rep::parse_lang(cmd.language), d));
         print_table(table, cmd.format, cmd.out);
         table.name = "partners_all";
         if (!cmd.no_save) save_results(name, {&table}, cmd.filter.describe());
         return;
     }
-    auto table = analysis::to_table(d, analysis::partners(d, cmd.code, cmd.options), cmd.language);
+    auto table = analysis::to_table(d, analysis::partners(d, cmd.code, cmd.options), rep::reason_words(rep::parse_lang(cmd.language), d));
     print_table(table, cmd.format, cmd.out);
     if (!cmd.no_save) {
         // One stored table per municipality asked about.

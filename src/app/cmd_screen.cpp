@@ -6,6 +6,7 @@
 #include "analysis/screen.hpp"
 #include "app/cli.hpp"
 #include "app/commands.hpp"
+#include "render/result_texts.hpp"
 
 namespace regionet::app {
 
@@ -48,9 +49,12 @@ void run(const ScreenCommand& cmd) {
     scope.include_ended = true;
     const auto d = filtered_scope(loaded.dataset, cmd.filter, scope);
     loaded.store.reset();
-    const auto table = analysis::to_table(d, analysis::screen(d, o), cmd.language);
+    namespace rep = render::report;
+    const auto table = analysis::to_table(d, analysis::screen(d, o), rep::finding_words(rep::parse_lang(cmd.language)));
+    // Notes are diagnostics, in English like every other message on stderr.
     if (!global().quiet)
-        for (const auto& note : analysis::screen_notes(d, o)) std::cerr << "regionet: note: " << note << "\n";
+        for (const auto& note : analysis::screen_notes(d, o))
+            std::cerr << "regionet: note: " << rep::screen_note(rep::Lang::en, note) << "\n";
     print_table(table, cmd.format, cmd.out);
     if (!cmd.no_save) save_results(name, {&table}, cmd.filter.describe());
 }

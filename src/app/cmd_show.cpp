@@ -9,6 +9,7 @@
 #include "importers/importer.hpp"
 #include "app/commands.hpp"
 #include "model/lookup.hpp"
+#include "render/result_texts.hpp"
 
 namespace regionet::app {
 
@@ -28,7 +29,7 @@ std::string fusies_of(const Dataset& d, const Municipality& m) {
     }
     std::string out;
     for (const auto& f : analysis::fusie_facts(d.name == "ambtelijke-fusies-2016" ? d : embedded, m.code))
-        out += (out.empty() ? "" : "; ") + m.name + ": " + f.sentence;
+        out += (out.empty() ? "" : "; ") + m.name + ": " + render::report::fusie_sentence(render::report::Lang::en, f);
     return out;
 }
 

@@ -10,10 +10,13 @@
 #include <random>
 
 #include "analysis/centrality.hpp"
+#include "render/result_texts.hpp"
 #include "model/error.hpp"
 
 using namespace regionet;
 using namespace regionet::analysis;
+
+namespace rr = regionet::render::report;
 
 namespace {
 
@@ -202,7 +205,8 @@ TEST_CASE("centrality: a star of four two-member arrangements", "[analysis][cent
     CHECK(*r.constraint[0] == Approx(0.25));
     CHECK(*r.constraint[4] == Approx(1.0));
     CHECK_FALSE(r.betweenness_estimated);
-    CHECK(r.betweenness_method == "exact");
+    CHECK(r.betweenness_method == CentralityResult::Method::exact);
+    CHECK(rr::betweenness_method(rr::Lang::en, r) == "exact");
 }
 
 TEST_CASE("centrality: weighted triangle uses distance 1/weight", "[analysis][centrality]") {
@@ -239,7 +243,10 @@ TEST_CASE("centrality: path, cutoff and skipped measures", "[analysis][centralit
     const auto c = centrality(d, cut);
     CHECK(c.betweenness_estimated);
     CHECK(c.harmonic_estimated);
-    CHECK(c.betweenness_method == "cutoff 1.5");
+    CHECK(c.betweenness_method == CentralityResult::Method::cutoff);
+    CHECK(c.betweenness_cutoff == 1.5);
+    CHECK(rr::betweenness_method(rr::Lang::en, c) == "cutoff 1.5");
+    CHECK(rr::betweenness_method(rr::Lang::nl, c) == "afkapgrens 1.5");
     CHECK(c.betweenness_raw[1] == Approx(0.0));
     CHECK(c.harmonic[0] == Approx(1.0 / 4));  // only its neighbour within reach
     cut.betweenness_cutoff = 2.5;
@@ -251,7 +258,8 @@ TEST_CASE("centrality: path, cutoff and skipped measures", "[analysis][centralit
     const auto s = centrality(d, skip);
     CHECK(s.betweenness.empty());
     CHECK(s.harmonic.empty());
-    CHECK(s.betweenness_method == "skipped");
+    CHECK(s.betweenness_method == CentralityResult::Method::skipped);
+    CHECK(rr::betweenness_method(rr::Lang::en, s) == "skipped");
     const auto t = municipality_table(d, s);
     CHECK(std::holds_alternative<std::monostate>(t.rows[0][t.column_index("betweenness")]));
     CHECK(std::holds_alternative<std::monostate>(t.rows[4][t.column_index("constraint")]));
@@ -367,7 +375,10 @@ TEST_CASE("centrality: sampled betweenness is the subset betweenness scaled by n
     const auto s1 = centrality(d, o);
     const auto s2 = centrality(d, o);
     CHECK(s1.betweenness_estimated);
-    CHECK(s1.betweenness_method == "sample 3 of 6 sources");
+    CHECK(s1.betweenness_method == CentralityResult::Method::sample);
+    CHECK(s1.betweenness_sample == 3);
+    CHECK(s1.betweenness_sources == 6);
+    CHECK(rr::betweenness_method(rr::Lang::en, s1) == "sample 3 of 6 sources");
     CHECK(s1.betweenness_raw == s2.betweenness_raw);  // deterministic for a seed
     for (double x : s1.betweenness_raw) CHECK(x >= 0.0);
 }

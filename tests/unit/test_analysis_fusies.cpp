@@ -11,12 +11,15 @@
 
 #include "analysis/fusies.hpp"
 #include "analysis/screen.hpp"
+#include "render/result_texts.hpp"
 #include "importers/bundle_importer.hpp"
 #include "importers/csv_reader.hpp"
 #include "importers/name_matching.hpp"
 #include "support/test_support.hpp"
 
 using namespace regionet;
+
+namespace rr = regionet::render::report;
 
 namespace {
 
@@ -41,7 +44,7 @@ std::string code_of(const Dataset& d, const std::string& name) {
 
 std::vector<std::string> sentences(const std::string& name) {
     std::vector<std::string> out;
-    for (const auto& f : analysis::fusie_facts(fusies(), code_of(fusies(), name))) out.push_back(f.sentence);
+    for (const auto& f : analysis::fusie_facts(fusies(), code_of(fusies(), name))) out.push_back(rr::fusie_sentence(rr::Lang::en, f));
     return out;
 }
 
@@ -163,5 +166,5 @@ TEST_CASE("fusies 2016: neighbour and province rules on the seed with 2016 bound
     CHECK(other_province == std::set<std::string>{"af02"});
     // No population of 2016 offline: the dominant-partner rule says it cannot run.
     const auto notes = analysis::screen_notes(fusies(), analysis::ScreenOptions{});
-    CHECK(std::any_of(notes.begin(), notes.end(), [](const std::string& n) { return n.rfind("dominant_partner", 0) == 0; }));
+    CHECK(std::any_of(notes.begin(), notes.end(), [](const auto& n) { return rr::screen_note(rr::Lang::en, n).rfind("dominant_partner", 0) == 0; }));
 }

@@ -4,10 +4,13 @@
 #include <cmath>
 
 #include "analysis/partners.hpp"
+#include "render/result_texts.hpp"
 #include "model/error.hpp"
 
 using namespace regionet;
 using namespace regionet::analysis;
+
+namespace rr = regionet::render::report;
 
 namespace {
 
@@ -70,7 +73,9 @@ TEST_CASE("partners: scores by hand", "[analysis][partners]") {
     CHECK(c[0].common_divisions == 1);
     CHECK(c[0].neighbour);
     CHECK(c[0].open_arrangements == std::vector<std::string>{"g3"});
-    CHECK(c[0].reasons == std::vector<std::string>{"2 shared arrangements", "same region in 1/1 divisions", "neighbour",
+    std::vector<std::string> reasons;
+    for (auto r : c[0].reasons) reasons.push_back(rr::partner_reason(rr::Lang::en, d, c[0], r));
+    CHECK(reasons == std::vector<std::string>{"2 shared arrangements", "same region in 1/1 divisions", "neighbour",
                                                    "size ratio 0.50", "same province (Utrecht)"});
     // n4: co 1/2, regions 0/1, distance 0 -> proximity 1, size 1, province 1:
     //     0.15 + 0 + 0.25 + 0.1 + 0.1 = 0.6
@@ -110,7 +115,7 @@ TEST_CASE("partners: top, new-only, ties by code, unknown municipality", "[analy
     CHECK(d.municipalities[z[1].municipality].code == "n1");
     CHECK(d.municipalities[z[3].municipality].code == "n4");
     CHECK_THROWS_AS(partners(d, "nobody", {}), UsageError);
-    const auto t = to_table(d, partners(d, "me", {}), "nl");
+    const auto t = to_table(d, partners(d, "me", {}), rr::reason_words(rr::Lang::nl, d));
     CHECK(std::get<std::int64_t>(t.rows[0][t.column_index("rank")]) == 1);
     CHECK(std::get<std::string>(t.rows[0][t.column_index("reasons")]).find("buurgemeente") != std::string::npos);
 }

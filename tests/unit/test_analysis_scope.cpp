@@ -14,9 +14,12 @@
 #include "analysis/scope.hpp"
 #include "analysis/screen.hpp"
 #include "analysis/summary.hpp"
+#include "render/result_texts.hpp"
 
 using namespace regionet;
 using namespace regionet::analysis;
+
+namespace rr = regionet::render::report;
 
 namespace {
 
@@ -236,7 +239,7 @@ TEST_CASE("screen border rules: area arrangements and the Wadden islands are exp
     for (const auto& x : f) hits.push_back(x.rule + ":" + x.arrangement);
     CHECK(hits == std::vector<std::string>{"other_province:ordinary"});
     REQUIRE(f.size() == 1);
-    CHECK(f[0].detail_nl.rfind("A ordinary: ", 0) == 0);
-    CHECK(f[0].source.find("Korsten (c. 2016)") != std::string::npos);
-    CHECK(f[0].source.find("DOMAIN.md") == std::string::npos);
+    CHECK(rr::finding_text(rr::Lang::nl, f[0]).rfind("A ordinary: ", 0) == 0);
+    CHECK(rr::finding_source(rr::Lang::nl, f[0]).find("Korsten (c. 2016)") != std::string::npos);
+    CHECK(rr::finding_source(rr::Lang::nl, f[0]).find("DOMAIN.md") == std::string::npos);
 }

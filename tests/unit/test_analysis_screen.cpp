@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "analysis/screen.hpp"
+#include "render/result_texts.hpp"
 #include "importers/importer.hpp"
 #include "model/error.hpp"
 #include "model/model_builder.hpp"
@@ -12,6 +13,8 @@
 
 using namespace regionet;
 using namespace regionet::analysis;
+
+namespace rr = regionet::render::report;
 
 namespace {
 
@@ -77,9 +80,13 @@ TEST_CASE("screen fusion_partners: more than three partners in an ambtelijke fus
     CHECK(f[0].arrangement == "four");
     CHECK(f[0].value == 4);
     CHECK(f[0].subjects == std::vector<std::string>{"a", "b", "c", "e"});
-    CHECK(f[0].question_nl.find("4 partners") != std::string::npos);
-    CHECK(f[0].practice_en.find("More than three partners") != std::string::npos);
-    CHECK(f[0].source.find("Korsten") != std::string::npos);
+    // Typed: the names the sentence lists; the words come from the catalogue.
+    CHECK(f[0].arrangement_name == "A-four");
+    CHECK(f[0].names == std::vector<std::string>{"N-a", "N-b", "N-c", "N-e"});
+    CHECK(rr::finding_text(rr::Lang::nl, f[0]) == "A-four is een ambtelijke fusie van 4 partners: N-a, N-b, N-c en N-e.");
+    CHECK(rr::finding_question(rr::Lang::nl, f[0]).find("4 partners") != std::string::npos);
+    CHECK(rr::finding_practice(rr::Lang::en, f[0]).find("More than three partners") != std::string::npos);
+    CHECK(rr::finding_source(rr::Lang::en, f[0]).find("Korsten") != std::string::npos);
     ScreenOptions loose;
     loose.max_fusion_partners = 4;
     CHECK(of_rule(screen(d, loose), "fusion_partners").empty());
@@ -102,7 +109,11 @@ TEST_CASE("screen dominant_partner: population ratio of largest to next largest"
     CHECK(f[0].arrangement == "x1");
     CHECK(f[0].subjects == std::vector<std::string>{"big"});
     CHECK(f[0].value == Approx(200000.0 / 30000.0));
-    CHECK(f[0].detail_en.rfind("A-x1: ", 0) == 0);  // names its arrangement
+    CHECK(rr::finding_text(rr::Lang::en, f[0]).rfind("A-x1: ", 0) == 0);  // names its arrangement
+    CHECK(f[0].names == std::vector<std::string>{"N-big", "N-small"});
+    CHECK(f[0].populations == std::vector<std::int64_t>{200000, 30000});
+    CHECK(rr::finding_text(rr::Lang::en, f[0]) ==
+          "A-x1: N-big has 200000 inhabitants, 6.7 times the next largest partner N-small (30000).");
     CHECK(f[1].arrangement == "x4");
     CHECK(f[1].value == Approx(5.0));
     ScreenOptions strict;
@@ -111,7 +122,7 @@ TEST_CASE("screen dominant_partner: population ratio of largest to next largest"
     REQUIRE(g.size() == 1);
     CHECK(g[0].arrangement == "x1");
     const auto notes = screen_notes(d, {});
-    CHECK(std::any_of(notes.begin(), notes.end(), [](const auto& n) { return n.find("dominant_partner: 1 of 5") == 0; }));
+    CHECK(std::any_of(notes.begin(), notes.end(), [](const auto& n) { return rr::screen_note(rr::Lang::en, n).find("dominant_partner: 1 of 5") == 0; }));
 }
 
 TEST_CASE("screen other_province: partners in more than one province", "[analysis][screen]") {
@@ -126,8 +137,11 @@ TEST_CASE("screen other_province: partners in more than one province", "[analysi
     CHECK(f[0].arrangement == "cross");
     CHECK(f[0].subjects == std::vector<std::string>{"heumen"});  // minority province
     CHECK(f[0].value == 2);
-    CHECK(f[0].detail_nl.find("Gelderland") != std::string::npos);
-    CHECK(f[0].detail_nl.find("(Limburg)") != std::string::npos);
+    CHECK(f[0].names == std::vector<std::string>{"N-heumen"});
+    CHECK(f[0].provinces == std::vector<std::string>{"Gelderland"});
+    CHECK(f[0].main_province == "Limburg");
+    CHECK(rr::finding_text(rr::Lang::nl, f[0]).find("Gelderland") != std::string::npos);
+    CHECK(rr::finding_text(rr::Lang::nl, f[0]).find("(Limburg)") != std::string::npos);
 }
 
 TEST_CASE("screen not_neighbours: by the neighbour table and by distance", "[analysis][screen]") {
@@ -181,7 +195,11 @@ TEST_CASE("screen knipperlicht: left and later joined again", "[analysis][screen
     CHECK(f[0].arrangement == "pz01");
     CHECK(f[0].subjects == std::vector<std::string>{"wijchen"});
     CHECK(f[0].value == 3);
-    CHECK(f[0].detail_en.find("left A-nf06 (nf06) in 2012") != std::string::npos);
+    CHECK(f[0].left_year == 2012);
+    CHECK(f[0].joined_year == 2015);
+    CHECK(f[0].left_arrangement == "nf06");
+    CHECK(f[0].again_with.empty());
+    CHECK(rr::finding_text(rr::Lang::en, f[0]).find("left A-nf06 (nf06) in 2012") != std::string::npos);
     ScreenOptions off;
     off.knipperlicht = false;
     CHECK(of_rule(screen(d, off), "knipperlicht").empty());
@@ -196,7 +214,7 @@ TEST_CASE("screen knipperlicht: same partners after a gap", "[analysis][screen]"
     const auto f = of_rule(screen(d, {}), "knipperlicht");
     REQUIRE(f.size() == 2);  // both left and came back together
     CHECK(f[0].subjects == std::vector<std::string>{"x", "y"});
-    CHECK(f[0].detail_en.find("again with N-y") != std::string::npos);
+    CHECK(rr::finding_text(rr::Lang::en, f[0]).find("again with N-y") != std::string::npos);
 }
 
 TEST_CASE("screen knipperlicht: a member leaves a continuing arrangement and joins the partners again",
@@ -234,9 +252,9 @@ TEST_CASE("screen on the seed example of ambtelijke fusies", "[analysis][screen]
     const auto fp = of_rule(all, "fusion_partners");
     CHECK(std::any_of(fp.begin(), fp.end(), [](const auto& f) { return f.arrangement == "af21" && f.value == 5; }));
     CHECK(std::any_of(fp.begin(), fp.end(), [](const auto& f) { return f.arrangement == "af22" && f.value == 4; }));
-    const auto t = to_table(d, all, "en");
+    const auto t = to_table(d, all, rr::finding_words(rr::Lang::en));
     CHECK(t.rows.size() == all.size());
-    CHECK(std::get<std::string>(t.rows[0][t.column_index("question")]) == all[0].question_en);
+    CHECK(std::get<std::string>(t.rows[0][t.column_index("question")]) == rr::finding_question(rr::Lang::en, all[0]));
 }
 
 TEST_CASE("screening options from TOML", "[analysis][screen]") {

@@ -7,10 +7,13 @@
 
 #include "analysis/screen.hpp"
 #include "analysis/services.hpp"
+#include "render/result_texts.hpp"
 #include "support/test_support.hpp"
 
 using namespace regionet;
 using namespace regionet::analysis;
+
+namespace rr = regionet::render::report;
 
 namespace {
 
@@ -178,9 +181,9 @@ TEST_CASE("services: screening questions on one-way services and tax cooperation
     const std::vector<std::string> want{"one_way_services R2 GM1 2", "tax_cooperation  GM1 10000",
                                         "tax_cooperation  GM3 30000"};
     CHECK(got == want);
-    CHECK(out[0].detail_nl == "In Regio Twee levert Alpha in alle 2 regelingen met dienstverlening de diensten aan 1 "
+    CHECK(rr::finding_text(rr::Lang::nl, out[0]) == "In Regio Twee levert Alpha in alle 2 regelingen met dienstverlening de diensten aan 1 "
                               "andere gemeente; geen gemeente levert iets aan Alpha.");
-    CHECK(out[1].detail_nl == "Alpha (10.000 inwoners) neemt in deze gegevens aan geen belastingsamenwerking deel.");
+    CHECK(rr::finding_text(rr::Lang::nl, out[1]) == "Alpha (10.000 inwoners) neemt in deze gegevens aan geen belastingsamenwerking deel.");
 
     // A lower limit leaves GM3 out; without any tax arrangement the question is not asked at all.
     out.clear();
@@ -216,5 +219,5 @@ TEST_CASE("services: without divisions, a connected group served by one host is 
     REQUIRE(out.size() == 1);
     CHECK(out[0].rule == "one_way_services");
     CHECK(out[0].subjects == std::vector<std::string>{"H"});
-    CHECK(out[0].detail_nl.find("de groep van Een en 2 andere gemeenten") != std::string::npos);
+    CHECK(rr::finding_text(rr::Lang::nl, out[0]).find("de groep van Een en 2 andere gemeenten") != std::string::npos);
 }

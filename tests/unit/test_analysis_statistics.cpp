@@ -8,12 +8,15 @@
 #include "analysis/graphs.hpp"
 #include "analysis/report_results.hpp"
 #include "analysis/statistics.hpp"
+#include "render/result_texts.hpp"
 #include "model/error.hpp"
 #include "model/lookup.hpp"
 #include "model/text.hpp"
 
 using namespace regionet;
 using namespace regionet::analysis;
+
+namespace rr = regionet::render::report;
 
 namespace {
 
@@ -151,7 +154,7 @@ TEST_CASE("the report's passes run once and fill every result", "[analysis][stat
     // The focus only (here none: no neighbour table, so the SETA rule of
     // analysis/partner_suggestions.hpp suggests nobody).
     for (const auto& p : *r.partners) CHECK(p.municipality == 1);
-    const auto tables = result_tables(d, r, "nl");
+    const auto tables = result_tables(d, r, rr::result_words(rr::Lang::nl, d));
     std::vector<std::string> names;
     for (const auto& t : tables) names.push_back(t.name);
     CHECK(names == std::vector<std::string>{"overlap", "load_municipality", "load_arrangement", "centrality_municipality",

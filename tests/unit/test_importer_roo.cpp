@@ -8,12 +8,15 @@
 
 #include "analysis/history.hpp"
 #include "analysis/screen.hpp"
+#include "render/result_texts.hpp"
 #include "importers/roo_importer.hpp"
 #include "support/test_support.hpp"
 #include "unit/malformed_cases.hpp"
 
 using namespace regionet;
 namespace fs = std::filesystem;
+
+namespace rr = regionet::render::report;
 
 namespace {
 
@@ -276,7 +279,7 @@ TEST_CASE("roo: a membership with a gap is left and rejoined in history and scre
     analysis::ScreenOptions o;
     std::vector<std::string> details;
     for (const auto& f : analysis::screen(d, o))
-        if (f.rule == "knipperlicht" && f.arrangement == "roo:orgaan-2018") details.push_back(f.detail_nl);
+        if (f.rule == "knipperlicht" && f.arrangement == "roo:orgaan-2018") details.push_back(rr::finding_text(rr::Lang::nl, f));
     CHECK(details == std::vector<std::string>{"Bee stopte in 2015 met Orgaan 2018 (roo:orgaan-2018) en deed vanaf 2018 weer mee."});
 }
 

@@ -12,12 +12,15 @@
 #include "analysis/scope.hpp"
 #include "analysis/screen.hpp"
 #include "analysis/summary.hpp"
+#include "render/result_texts.hpp"
 #include "importers/bundle_importer.hpp"
 #include "model/model_builder.hpp"
 #include "support/test_support.hpp"
 
 using namespace regionet;
 using namespace regionet::analysis;
+
+namespace rr = regionet::render::report;
 
 namespace {
 
@@ -172,8 +175,8 @@ TEST_CASE("nl-2016: screening findings name their arrangement and cite the publi
         const auto* a = h.find_arrangement(x.arrangement);
         REQUIRE(a);
         CHECK_FALSE(a->is_region());
-        if (x.rule != "knipperlicht") CHECK(x.detail_nl.find(a->name) != std::string::npos);
-        CHECK(x.source.find("Korsten (c. 2016)") != std::string::npos);
+        if (x.rule != "knipperlicht") CHECK(rr::finding_text(rr::Lang::nl, x).find(a->name) != std::string::npos);
+        CHECK(rr::finding_source(rr::Lang::nl, x).find("Korsten (c. 2016)") != std::string::npos);
         if (x.rule == "other_province" || x.rule == "not_neighbours") CHECK(a->domain != "recreatie");
         if (x.rule == "dominant_partner") CHECK(a->form != "gemeenschappelijke_regeling");
         if (x.rule == "other_province" || x.rule == "not_neighbours")
