@@ -3,7 +3,9 @@
 // rows in the same order, values of the same type and bits.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <charconv>
+#include <map>
 #include <cstring>
 
 #include "capi/sqlite.hpp"
