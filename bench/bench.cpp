@@ -3,6 +3,7 @@
 //
 //   regionet_bench generate SCALE DIR       write a bundle (for `regionet import`)
 //   regionet_bench run SCALE PASS [OPTIONS] time one pass on data built in memory
+//   regionet_bench load-db DB NAME           time Store::load of a stored dataset
 //
 // PASS: projection, overlap, load, centrality_fast (degree, strength,
 // eigenvector, PageRank, constraint), betweenness, harmonic, communities, all.
@@ -27,6 +28,7 @@
 #include "generate.hpp"
 #include "model/error.hpp"
 #include "render/bundle_writer.hpp"
+#include "store/store.hpp"
 #if __has_include("analysis/communities.hpp")
 #include "analysis/communities.hpp"
 #define REGIONET_BENCH_COMMUNITIES 1
@@ -110,6 +112,16 @@ int usage() {
 int main(int argc, char** argv) {
     ig::install_error_handler();
     try {
+        if (argc == 4 && std::string(argv[1]) == "load-db") {
+            // Wall seconds and peak MB of loading a stored dataset (what every command pays first).
+            const auto t0 = std::chrono::steady_clock::now();
+            Store store(argv[2], Store::Mode::read_only);
+            const auto d = store.load(argv[3]);
+            const auto t1 = std::chrono::steady_clock::now();
+            std::cout << "load\t" << d.municipalities.size() << "\t" << d.arrangements.size() << "\t" << d.memberships.size()
+                      << "\t" << std::chrono::duration<double>(t1 - t0).count() << " s\t" << peak_mb() << " MB\n";
+            return 0;
+        }
         if (argc < 4) return usage();
         const std::string what = argv[1];
         const auto sc = bench::scale(argv[2]);

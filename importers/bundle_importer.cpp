@@ -53,15 +53,22 @@ public:
         auto it = m_index.find(name);
         return it == m_index.end() ? m_table.at_row(r.line) : m_table.at(r, it->second);
     }
+    // An empty field is no value; its location (a copy of the file name) is made only for a value.
     std::optional<std::int64_t> integer(const csv::Record& r, const std::string& name, std::int64_t min,
                                         std::int64_t max) const {
-        return csv::parse_int(get(r, name), at(r, name), name, min, max);
+        const auto v = get(r, name);
+        if (v.empty()) return std::nullopt;
+        return csv::parse_int(v, at(r, name), name, min, max);
     }
     std::optional<double> real(const csv::Record& r, const std::string& name, double min, double max) const {
-        return csv::parse_real(get(r, name), at(r, name), name, m_table.decimal_comma(), min, max);
+        const auto v = get(r, name);
+        if (v.empty()) return std::nullopt;
+        return csv::parse_real(v, at(r, name), name, m_table.decimal_comma(), min, max);
     }
     std::optional<int> year(const csv::Record& r, const std::string& name) const {
-        return csv::parse_year(get(r, name), at(r, name), name);
+        const auto v = get(r, name);
+        if (v.empty()) return std::nullopt;
+        return csv::parse_year(v, at(r, name), name);
     }
     void require_value(const csv::Record& r, const std::string& name) const {
         if (get(r, name).empty()) throw ImportError(at(r, name), "empty " + name + "; expected a value");
@@ -231,7 +238,7 @@ void read_memberships(TableSource& table, ModelBuilder& out, ImportReport& repor
         m.contribution_eur = c.real(r, "contribution_eur", -1e15, 1e15);
         m.start_year = c.year(r, "start_year");
         m.end_year = c.year(r, "end_year");
-        check_year_range(m.start_year, m.end_year, c.at(r, "end_year"));
+        if (m.start_year && m.end_year) check_year_range(m.start_year, m.end_year, c.at(r, "end_year"));
         m.share = c.real(r, "share", 0, 1);
         m.note = c.get(r, "note");
         m.bodies = c.get(r, "bodies");

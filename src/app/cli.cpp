@@ -110,10 +110,12 @@ Loaded load_dataset(bool load_default) {
     Loaded out;
     if (load_default) {
         out.store = std::make_unique<Store>(g.db, Store::Mode::read_write);
-        if (out.store->datasets().empty()) {
+        // Names only: Store::datasets() counts the rows of every dataset, a scan of the tables.
+        const auto names = out.store->dataset_names();
+        if (names.empty()) {
             const auto first = import_defaults(*out.store);
             if (!wanted) wanted = first;
-        } else if (!wanted && out.store->datasets().size() > 1) {
+        } else if (!wanted && names.size() > 1) {
             // The main job on a database of several datasets: the embedded default.
             for (const auto& name : default_names())
                 if (out.store->has_dataset(name)) {

@@ -19,6 +19,7 @@ void setup_overlap(CLI::App& app);
 void setup_load(CLI::App& app);
 void setup_centrality(CLI::App& app);
 void setup_communities(CLI::App& app);
+void setup_analyse(CLI::App& app);
 void setup_congruence(CLI::App& app);
 void setup_screen(CLI::App& app);
 void setup_partners(CLI::App& app);
@@ -41,6 +42,7 @@ inline const std::vector<Setup>& all_commands() {
         setup_load,
         setup_centrality,
         setup_communities,
+        setup_analyse,
         setup_congruence,
         setup_screen,
         setup_partners,

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <stdexcept>
 #include <tuple>
 
 namespace regionet {
@@ -86,35 +87,64 @@ std::vector<std::string> Dataset::divisions() const {
     return {names.begin(), names.end()};
 }
 
+namespace {
+
+// Sorts unless already sorted: a dataset read from the database or written by
+// a builder in key order arrives sorted, and checking costs one pass.
+template <class V, class Less>
+void sort_unless_sorted(V& v, Less less) {
+    if (!std::is_sorted(v.begin(), v.end(), less)) std::sort(v.begin(), v.end(), less);
+}
+
+}  // namespace
+
 void Dataset::reindex() {
-    std::sort(municipalities.begin(), municipalities.end(),
-              [](const auto& x, const auto& y) { return x.code < y.code; });
-    std::sort(arrangements.begin(), arrangements.end(),
-              [](const auto& x, const auto& y) { return x.id < y.id; });
-    std::sort(memberships.begin(), memberships.end(), [](const auto& x, const auto& y) {
+    sort_unless_sorted(municipalities, [](const auto& x, const auto& y) { return x.code < y.code; });
+    sort_unless_sorted(arrangements, [](const auto& x, const auto& y) { return x.id < y.id; });
+    sort_unless_sorted(memberships, [](const auto& x, const auto& y) {
         return std::tie(x.arrangement_id, x.municipality_code) < std::tie(y.arrangement_id, y.municipality_code);
     });
-    std::sort(participants.begin(), participants.end(), [](const auto& x, const auto& y) {
+    sort_unless_sorted(participants, [](const auto& x, const auto& y) {
         return std::tie(x.arrangement_id, x.name, x.kind) < std::tie(y.arrangement_id, y.name, y.kind);
     });
-    std::sort(neighbours.begin(), neighbours.end(),
-              [](const auto& x, const auto& y) { return std::tie(x.a, x.b) < std::tie(y.a, y.b); });
-    std::sort(outlines.begin(), outlines.end(),
-              [](const auto& x, const auto& y) { return x.owner < y.owner; });
+    sort_unless_sorted(neighbours, [](const auto& x, const auto& y) { return std::tie(x.a, x.b) < std::tie(y.a, y.b); });
+    sort_unless_sorted(outlines, [](const auto& x, const auto& y) { return x.owner < y.owner; });
 
     m_municipality_index.clear();
     m_arrangement_index.clear();
-    for (std::size_t i = 0; i < municipalities.size(); ++i) m_municipality_index[municipalities[i].code] = i;
-    for (std::size_t i = 0; i < arrangements.size(); ++i) m_arrangement_index[arrangements[i].id] = i;
+    m_municipality_index.reserve(municipalities.size());
+    m_arrangement_index.reserve(arrangements.size());
+    for (std::size_t i = 0; i < municipalities.size(); ++i) m_municipality_index.insert_or_assign(municipalities[i].code, i);
+    bool unique_ids = true;  // sorted and unique: memberships resolve by walking both lists
+    for (std::size_t i = 0; i < arrangements.size(); ++i) {
+        m_arrangement_index.insert_or_assign(arrangements[i].id, i);
+        if (i > 0 && arrangements[i - 1].id == arrangements[i].id) unique_ids = false;
+    }
 
+    // Memberships are sorted by arrangement id like the arrangements: one walk
+    // resolves them (a duplicate id keeps the lookup, where the last one wins).
+    std::vector<std::size_t> per_arrangement(arrangements.size()), per_municipality(municipalities.size());
+    std::size_t j = 0;
+    for (auto& ms : memberships) {
+        if (unique_ids) {
+            while (j < arrangements.size() && arrangements[j].id < ms.arrangement_id) ++j;
+            if (j == arrangements.size() || arrangements[j].id != ms.arrangement_id)
+                throw std::out_of_range("membership of unknown arrangement '" + ms.arrangement_id + "'");
+            ms.arrangement = j;
+        } else {
+            ms.arrangement = m_arrangement_index.at(ms.arrangement_id);
+        }
+        ms.municipality = m_municipality_index.at(ms.municipality_code);
+        ++per_arrangement[ms.arrangement];
+        ++per_municipality[ms.municipality];
+    }
     m_by_arrangement.assign(arrangements.size(), {});
     m_by_municipality.assign(municipalities.size(), {});
+    for (std::size_t i = 0; i < arrangements.size(); ++i) m_by_arrangement[i].reserve(per_arrangement[i]);
+    for (std::size_t i = 0; i < municipalities.size(); ++i) m_by_municipality[i].reserve(per_municipality[i]);
     for (std::size_t k = 0; k < memberships.size(); ++k) {
-        auto& ms = memberships[k];
-        ms.arrangement = m_arrangement_index.at(ms.arrangement_id);
-        ms.municipality = m_municipality_index.at(ms.municipality_code);
-        m_by_arrangement[ms.arrangement].push_back(k);
-        m_by_municipality[ms.municipality].push_back(k);
+        m_by_arrangement[memberships[k].arrangement].push_back(k);
+        m_by_municipality[memberships[k].municipality].push_back(k);
     }
     for (auto& p : participants) p.arrangement = m_arrangement_index.at(p.arrangement_id);
 }

@@ -34,6 +34,8 @@ public:
     explicit Store(const std::string& path, Mode mode = Mode::read_write);
 
     std::vector<DatasetInfo> datasets() const;
+    // The names only (sorted): no counting, so cheap on large datasets.
+    std::vector<std::string> dataset_names() const;
     bool has_dataset(const std::string& name) const;
 
     // Picks the dataset to work on: the named one, or the only one. Throws

@@ -102,6 +102,36 @@ TEST_CASE("re-importing a dataset name replaces it; other datasets stay", "[stor
     CHECK(all[1].memberships == 3);
 }
 
+TEST_CASE("save refuses a dangling reference and leaves the old dataset; foreign keys stay on", "[store]") {
+    // save() checks references in memory and writes with foreign keys off; this is what that replaces.
+    Store store(":memory:");
+    store.save(small("a"), "t1");
+    const auto before = store.load("a");
+    for (int which = 0; which < 4; ++which) {
+        auto bad = small("a");
+        if (which == 0) bad.memberships.back().municipality_code = "GM9";
+        if (which == 1) bad.memberships.back().arrangement_id = "A9";
+        if (which == 2) bad.participants.push_back({"A9", "Provincie", "province"});
+        if (which == 3) bad.neighbours.push_back({"GM1", "GM9", 1.0});
+        INFO(which);
+        CHECK_THROWS_AS(store.save(bad, "t2"), DbError);
+        CHECK(same(before, store.load("a")));
+    }
+    // The connection's own foreign keys are on again: a row SQLite must refuse is refused.
+    db::Statement fk(store.handle(), "PRAGMA foreign_keys");
+    REQUIRE(fk.step());
+    CHECK(fk.int64(0) == 1);
+    CHECK_THROWS_AS(db::exec(store.handle(), "INSERT INTO membership(dataset_id, arrangement_id, municipality_code) "
+                                             "VALUES ((SELECT id FROM dataset WHERE name = 'a'), 'A1', 'GM9')"),
+                    DbError);
+    // Replacing a dataset deletes its old rows table by table (no cascade while writing): nothing is left over.
+    store.save(small("a"), "t3");
+    db::Statement orphans(store.handle(), "SELECT (SELECT count(*) FROM membership) + (SELECT count(*) FROM arrangement) + "
+                                          "(SELECT count(*) FROM municipality)");
+    REQUIRE(orphans.step());
+    CHECK(orphans.int64(0) == 3 + 2 + 3);
+}
+
 TEST_CASE("resolve picks the only dataset and lists them when ambiguous", "[store]") {
     Store store(":memory:");
     CHECK_THROWS_AS(store.resolve(std::nullopt), UsageError);
