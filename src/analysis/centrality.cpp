@@ -13,21 +13,6 @@ namespace regionet::analysis {
 
 namespace {
 
-// K distinct vertices out of n, sorted, from a seeded generator (deterministic).
-std::vector<igraph_integer_t> sample_sources(std::size_t n, std::size_t k, unsigned long seed) {
-    std::vector<igraph_integer_t> all(n);
-    std::iota(all.begin(), all.end(), igraph_integer_t{0});
-    std::mt19937_64 rng(seed);
-    for (std::size_t i = 0; i < k; ++i) {
-        std::uniform_int_distribution<std::size_t> pick(i, n - 1);
-        std::swap(all[i], all[pick(rng)]);
-    }
-    all.resize(k);
-    std::sort(all.begin(), all.end());
-    return all;
-}
-
-
 // Adjacency lists (CSR) of the projection, with edge lengths 1/weight.
 struct Adjacency {
     std::vector<std::size_t> offset;     // n + 1
@@ -78,8 +63,15 @@ struct PathSums {
 // Brandes (2001) with Dijkstra from each given source. Sources are processed
 // in fixed blocks, each with its own sums, and the blocks are added in order:
 // the result does not depend on how many threads ran them.
+//
+// linear_scaling (for estimates from sampled sources; Geisberger, Sanders and
+// Schultes 2008): the dependency of source s on v counts each target t with
+// the share d(s,v)/d(s,t) of the way, doubled. Summed over all sources this
+// is exactly the ordered-pair sum (the shares of (s,t) and (t,s) add up to
+// one), but a vertex next to a sampled source no longer collects that
+// source's whole tree, which is where plain source sampling goes wrong.
 PathSums shortest_path_sums(const Adjacency& g, const std::vector<std::size_t>& sources, bool betweenness,
-                            bool harmonic, std::optional<double> cutoff, unsigned threads) {
+                            bool harmonic, std::optional<double> cutoff, unsigned threads, bool linear_scaling = false) {
     const std::size_t n = g.offset.size() - 1;
     constexpr std::size_t k_blocks = 16;
     const std::size_t blocks = std::min<std::size_t>(k_blocks, std::max<std::size_t>(1, sources.size()));
@@ -128,14 +120,18 @@ PathSums shortest_path_sums(const Adjacency& g, const std::vector<std::size_t>& 
             if (betweenness) {
                 // Dependencies in reverse order of distance; predecessors are the
                 // settled neighbours v with dist[v] + length == dist[w].
+                // With linear scaling delta[w] sums sigma-shares times 1/d(s,t)
+                // (the same recursion with target weight 1/d(s,w) for 1), and
+                // w's dependency is then 2 d(s,w) delta[w].
                 for (auto it = order.rbegin(); it != order.rend(); ++it) {
                     const auto w = *it;
+                    const double own = linear_scaling && w != s ? 1.0 / dist[w] : 1.0;
                     for (auto e = g.offset[w]; e < g.offset[w + 1]; ++e) {
                         const auto v = g.target[e];
                         if (!settled[v] || compare(dist[v] + g.length[e], dist[w]) != 0) continue;
-                        delta[v] += sigma[v] / sigma[w] * (1.0 + delta[w]);
+                        delta[v] += sigma[v] / sigma[w] * (own + delta[w]);
                     }
-                    if (w != s) out.betweenness[w] += delta[w];
+                    if (w != s) out.betweenness[w] += linear_scaling ? 2.0 * dist[w] * delta[w] : delta[w];
                 }
             }
             for (auto t : order) {
@@ -178,6 +174,51 @@ PathSums shortest_path_sums(const Adjacency& g, const std::vector<std::size_t>& 
     return sum;
 }
 
+// Breadth-first order of all vertices (each component from its smallest
+// vertex, neighbours in index order): neighbours lie close together in it.
+std::vector<std::size_t> breadth_first_order(const Adjacency& g) {
+    const std::size_t n = g.offset.size() - 1;
+    std::vector<std::size_t> order;
+    order.reserve(n);
+    std::vector<char> seen(n, 0);
+    for (std::size_t root = 0; root < n; ++root) {
+        if (seen[root]) continue;
+        seen[root] = 1;
+        order.push_back(root);
+        for (std::size_t at = order.size() - 1; at < order.size(); ++at) {
+            const auto u = order[at];
+            for (auto e = g.offset[u]; e < g.offset[u + 1]; ++e)
+                if (!seen[g.target[e]]) {
+                    seen[g.target[e]] = 1;
+                    order.push_back(g.target[e]);
+                }
+        }
+    }
+    return order;
+}
+
+// Systematic sample along the breadth-first order: positions floor(u + i n/K),
+// i < K, with u uniform in [0, n/K) from the seed. Every vertex is chosen with
+// probability exactly K/n (scaling by n/K stays unbiased), and the sources
+// spread over the network instead of clustering by chance.
+std::vector<std::size_t> systematic_sources(const Adjacency& g, std::size_t k, unsigned long seed) {
+    const std::size_t n = g.offset.size() - 1;
+    if (k >= n) {
+        std::vector<std::size_t> all(n);
+        std::iota(all.begin(), all.end(), std::size_t{0});
+        return all;
+    }
+    const auto order = breadth_first_order(g);
+    const double step = static_cast<double>(n) / static_cast<double>(k);
+    std::mt19937_64 rng(seed);
+    const double u = static_cast<double>(rng() >> 11) * 0x1.0p-53 * step;  // portable, unlike the distributions
+    std::vector<std::size_t> chosen(k);
+    for (std::size_t i = 0; i < k; ++i)
+        chosen[i] = order[std::min(n - 1, static_cast<std::size_t>(u + static_cast<double>(i) * step))];
+    std::sort(chosen.begin(), chosen.end());
+    return chosen;
+}
+
 // Burt's constraint: c_i = sum over neighbours j of (p_ij + sum_q p_iq p_qj)^2,
 // p_ij = w_ij / strength_i, q over common neighbours. Cost: sum of squared degrees.
 std::vector<std::optional<double>> burt_constraint(const Adjacency& g) {
@@ -208,6 +249,20 @@ std::vector<std::optional<double>> burt_constraint(const Adjacency& g) {
 }
 
 }  // namespace
+
+std::vector<std::size_t> betweenness_sample_sources(const Projection& p, std::size_t k, unsigned long seed) {
+    return systematic_sources(adjacency(p), k, seed);
+}
+
+std::vector<double> betweenness_from_sources(const Projection& p, const std::vector<std::size_t>& sources,
+                                             unsigned threads) {
+    if (sources.empty()) throw UsageError("betweenness needs at least one source");
+    auto b = shortest_path_sums(adjacency(p), sources, true, false, std::nullopt, threads, true).betweenness;
+    // Ordered-pair sum scaled to all n sources, then each unordered pair once.
+    const double scale = static_cast<double>(p.vertex_count) / static_cast<double>(sources.size()) / 2.0;
+    for (auto& x : b) x *= scale;
+    return b;
+}
 
 CentralityResult centrality(const Dataset& dataset, const CentralityOptions& o) {
     if (o.betweenness_cutoff && !(*o.betweenness_cutoff > 0.0))
@@ -259,9 +314,9 @@ CentralityResult centrality(const Dataset& dataset, const CentralityOptions& o) 
     if (o.betweenness || o.harmonic) {
         PathSums sums;
         if (sampled) {
-            const auto chosen = sample_sources(n, *o.sample, o.seed);
-            const std::vector<std::size_t> sources(chosen.begin(), chosen.end());
-            sums.betweenness = shortest_path_sums(adj, sources, true, false, o.betweenness_cutoff, o.threads).betweenness;
+            const auto sources = systematic_sources(adj, *o.sample, o.seed);
+            sums.betweenness =
+                shortest_path_sums(adj, sources, true, false, o.betweenness_cutoff, o.threads, true).betweenness;
             const double scale = static_cast<double>(n) / static_cast<double>(*o.sample);
             for (auto& x : sums.betweenness) x *= scale;
             if (o.harmonic)

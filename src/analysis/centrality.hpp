@@ -24,6 +24,14 @@
 // constraint is computed on the adjacency lists (igraph_constraint took 8 s
 // at 11,000 vertices). The tests check all of them against igraph or
 // textbook implementations.
+//
+// The betweenness estimate (--sample K): K sources chosen systematically along
+// a breadth-first order of the network (every municipality with probability
+// K/n, the sources spread over the network), each source's dependencies
+// counted with linear scaling (Geisberger, Sanders & Schultes 2008: a target t
+// adds the share d(s,v)/d(s,t) of the way, doubled, so that vertices next to a
+// sampled source do not collect its whole tree), scaled by n/K. Unbiased, and
+// exact when the sources are all vertices. Harmonic closeness stays exact.
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -40,7 +48,7 @@ struct CentralityOptions {
     Weighting weighting = Weighting::count;
     std::optional<double> betweenness_cutoff;   // only paths of distance <= cutoff, for betweenness and
                                                 // harmonic (both then estimates)
-    std::optional<std::size_t> sample;          // betweenness from K sampled sources, scaled by n/K (estimate)
+    std::optional<std::size_t> sample;          // betweenness estimated from K sources (see below); K >= n: exact
     unsigned long seed = 1;                     // for --sample
     bool betweenness = true;                    // false: skip betweenness (left empty)
     bool harmonic = true;                       // false: skip harmonic closeness (left empty)
@@ -76,6 +84,14 @@ struct CentralityResult {
 };
 
 CentralityResult centrality(const Dataset& dataset, const CentralityOptions& options = {});
+
+// The pieces of the estimate, for tests and benchmarks. The K sources --sample
+// uses (sorted; all vertices when K >= n), and the raw betweenness (unordered
+// pairs, like CentralityResult::betweenness_raw) estimated from any set of
+// distinct sources with linear scaling, scaled by n/|sources|.
+std::vector<std::size_t> betweenness_sample_sources(const Projection& p, std::size_t k, unsigned long seed);
+std::vector<double> betweenness_from_sources(const Projection& p, const std::vector<std::size_t>& sources,
+                                             unsigned threads = 0);
 
 // Table "centrality_municipality": code, name, degree, strength, betweenness,
 // harmonic, eigenvector, pagerank, constraint, estimated (yes when betweenness

@@ -1,4 +1,5 @@
 #include "analysis/graphs.hpp"
+#include "analysis/incidence.hpp"
 #include "model/lookup.hpp"
 #include "model/text.hpp"
 
@@ -102,22 +103,28 @@ Dataset apply(const Dataset& d, const Filter& filter) {
     return out;
 }
 
-namespace {
-
-// Sparse accumulator over vertices that share a hyperedge: rows of B * B^T.
-Projection project(std::size_t vertex_count, const std::vector<std::vector<std::size_t>>& groups_of_vertex,
-                   const std::vector<std::vector<std::size_t>>& vertices_of_group, Weighting weighting) {
+Projection project_municipalities(const Dataset& d, Weighting weighting) {
+    // Rows of B B^T with a sparse accumulator: for each municipality i, its
+    // arrangements' members j > i (the members after i, as lists ascend).
+    const auto x = incidence(d);
+    const std::size_t n = d.municipalities.size();
+    std::vector<double> group_weight(d.arrangements.size(), 1.0);
+    if (weighting == Weighting::newman)
+        for (std::size_t g = 0; g < group_weight.size(); ++g) {
+            const auto size = x.member_offset[g + 1] - x.member_offset[g];
+            if (size > 1) group_weight[g] = 1.0 / static_cast<double>(size - 1);
+        }
     Projection p;
-    p.vertex_count = vertex_count;
-    std::vector<double> acc(vertex_count, 0.0);
-    std::vector<std::size_t> count(vertex_count, 0);
-    std::vector<std::size_t> touched;
-    for (std::size_t i = 0; i < vertex_count; ++i) {
-        for (auto g : groups_of_vertex[i]) {
-            const auto& vs = vertices_of_group[g];
-            const double w = weighting == Weighting::newman ? 1.0 / static_cast<double>(vs.size() - 1) : 1.0;
-            for (auto j : vs) {
-                if (j <= i) continue;
+    p.vertex_count = n;
+    std::vector<double> acc(n, 0.0);
+    std::vector<std::uint32_t> count(n, 0);
+    std::vector<std::uint32_t> touched;
+    for (std::size_t i = 0; i < n; ++i) {
+        for (auto e = x.group_offset[i]; e < x.group_offset[i + 1]; ++e) {
+            const auto g = x.group[e];
+            const double w = group_weight[g];
+            for (auto f = x.group_next[e]; f < x.member_offset[g + 1]; ++f) {
+                const auto j = x.member[f];
                 if (count[j] == 0) touched.push_back(j);
                 acc[j] += w;
                 ++count[j];
@@ -134,18 +141,6 @@ Projection project(std::size_t vertex_count, const std::vector<std::vector<std::
         touched.clear();
     }
     return p;
-}
-
-}  // namespace
-
-Projection project_municipalities(const Dataset& d, Weighting weighting) {
-    std::vector<std::vector<std::size_t>> groups_of_vertex(d.municipalities.size());
-    std::vector<std::vector<std::size_t>> vertices_of_group(d.arrangements.size());
-    for (const auto& ms : d.memberships) {
-        groups_of_vertex[ms.municipality].push_back(ms.arrangement);
-        vertices_of_group[ms.arrangement].push_back(ms.municipality);
-    }
-    return project(d.municipalities.size(), groups_of_vertex, vertices_of_group, weighting);
 }
 
 ig::Graph to_igraph(const Projection& p) {

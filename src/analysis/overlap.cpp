@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 
+#include "analysis/incidence.hpp"
 #include "analysis/scope.hpp"
 #include "model/error.hpp"
 
@@ -34,25 +36,26 @@ std::vector<OverlapRow> overlap(const Dataset& d, const OverlapOptions& o) {
         throw UsageError("--redundancy-threshold must lie between 0 and 1");
 
     const auto& members = d.members_of_arrangement();
-    const auto& of_municipality = d.memberships_of_municipality();
+    const auto inc = incidence(d);
     const std::size_t n = d.arrangements.size();
     std::vector<std::size_t> size(n);
-    for (std::size_t a = 0; a < n; ++a) size[a] = members[a].size();
+    for (std::size_t a = 0; a < n; ++a) size[a] = inc.member_offset[a + 1] - inc.member_offset[a];
 
     // Rows of B^T B over arrangements with a sparse accumulator: for each
-    // arrangement a, walk its members' other arrangements b > a. Since
-    // jaccard <= min/max of the sizes, b can only qualify when its size lies
-    // in [t * |a|, |a| / t]; others are skipped before counting.
-    std::vector<std::size_t> count(n, 0);
-    std::vector<std::size_t> touched;
+    // arrangement a, walk its members' arrangements b > a (those after a in
+    // the member's ascending list). Since jaccard <= min/max of the sizes, b
+    // can only qualify when its size lies in [t * |a|, |a| / t]; others are
+    // skipped before counting.
+    std::vector<std::uint32_t> count(n, 0);
+    std::vector<std::uint32_t> touched;
     std::vector<OverlapRow> rows;
     const double t = o.min_jaccard;
     for (std::size_t a = 0; a < n; ++a) {
         const double sa = static_cast<double>(size[a]);
-        for (auto k : members[a]) {
-            for (auto l : of_municipality[d.memberships[k].municipality]) {
-                const auto b = d.memberships[l].arrangement;
-                if (b <= a) continue;
+        for (auto e = inc.member_offset[a]; e < inc.member_offset[a + 1]; ++e) {
+            const auto m = inc.member[e];
+            for (auto f = inc.member_next[e]; f < inc.group_offset[m + 1]; ++f) {
+                const auto b = inc.group[f];
                 const double sb = static_cast<double>(size[b]);
                 if (t > 0.0 && (sb < t * sa - 1e-9 || sa < t * sb - 1e-9)) continue;
                 if (count[b] == 0) touched.push_back(b);

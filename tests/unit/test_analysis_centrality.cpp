@@ -6,8 +6,10 @@
 #include <cmath>
 #include <functional>
 #include <map>
+#include <numeric>
 #include <queue>
 #include <random>
+#include <set>
 
 #include "analysis/centrality.hpp"
 #include "render/result_texts.hpp"
@@ -356,31 +358,137 @@ TEST_CASE("centrality: every measure equals an independent computation on random
     CHECK(connected_rounds > 0);  // the eigenvector comparison did run
 }
 
-TEST_CASE("centrality: sampled betweenness is the subset betweenness scaled by n/K", "[analysis][centrality]") {
-    // The estimator relies on igraph's subset betweenness counting each
-    // unordered pair once, like the exact one: check that with all sources.
-    const auto d = network(6, {{0, 1}, {1, 2}, {2, 3}, {3, 4}, {1, 5}, {2, 5, 4}});
-    const auto p = project_municipalities(d);
-    auto g = to_igraph(p);
-    ig::RealVector exact, subset;
-    ig::check(igraph_betweenness(g.get(), exact.get(), igraph_vss_all(), false, nullptr));
-    ig::check(igraph_betweenness_subset(g.get(), subset.get(), igraph_vss_all(), false, igraph_vss_all(),
-                                        igraph_vss_all(), nullptr));
-    for (igraph_integer_t i = 0; i < 6; ++i) CHECK(subset[i] == Approx(exact[i]).margin(1e-12));
+TEST_CASE("centrality: the betweenness estimate is exact from all sources and unbiased over its samples",
+          "[analysis][centrality]") {
+    std::mt19937 rng(11);
+    for (int round = 0; round < 4; ++round) {
+        const std::size_t n = 40;  // K = 10 below: step 4, four possible systematic samples
+        std::uniform_int_distribution<std::size_t> pick(0, n - 1);
+        std::uniform_int_distribution<int> size(2, 4);
+        std::vector<std::vector<std::size_t>> arrs;
+        for (std::size_t a = 0; a < n + 15; ++a) {
+            std::vector<std::size_t> ms;
+            const auto start = pick(rng);
+            const int k = size(rng);
+            while (static_cast<int>(ms.size()) < k) {
+                const auto m = (start + pick(rng) % 6) % n;
+                if (std::find(ms.begin(), ms.end(), m) == ms.end()) ms.push_back(m);
+            }
+            arrs.push_back(ms);
+        }
+        const auto d = network(n, arrs);
+        CentralityOptions o;
+        o.weighting = round % 2 ? Weighting::newman : Weighting::count;
+        const auto p = project_municipalities(d, o.weighting);
+        const auto exact = brandes(adjacency(d, round % 2 == 1));
 
+        // All sources: the linear-scaling shares of (s, t) and (t, s) add up to one.
+        std::vector<std::size_t> all(n);
+        std::iota(all.begin(), all.end(), std::size_t{0});
+        CHECK(betweenness_sample_sources(p, n, 1) == all);
+        const auto from_all = betweenness_from_sources(p, all, 2);
+        for (std::size_t i = 0; i < n; ++i) CHECK(from_all[i] == Approx(exact[i]).margin(1e-9));
+        o.sample = n;  // K >= n: the exact computation
+        const auto r = centrality(d, o);
+        CHECK_FALSE(r.betweenness_estimated);
+        for (std::size_t i = 0; i < n; ++i) CHECK(r.betweenness_raw[i] == Approx(exact[i]).margin(1e-9));
+
+        // The seeds give the four systematic samples, each vertex in exactly one:
+        // the mean of their estimates is the exact betweenness (unbiased).
+        std::set<std::vector<std::size_t>> samples;
+        for (unsigned long seed = 1; seed <= 200; ++seed) {
+            const auto chosen = betweenness_sample_sources(p, 10, seed);
+            REQUIRE(chosen.size() == 10);
+            CHECK(std::is_sorted(chosen.begin(), chosen.end()));
+            samples.insert(chosen);
+        }
+        CHECK(betweenness_sample_sources(p, 10, 5) == betweenness_sample_sources(p, 10, 5));
+        REQUIRE(samples.size() == 4);
+        std::vector<int> times(n, 0);
+        std::vector<double> mean(n, 0.0);
+        for (const auto& sample : samples) {
+            for (auto v : sample) ++times[v];
+            const auto est = betweenness_from_sources(p, sample, 1);
+            for (std::size_t i = 0; i < n; ++i) mean[i] += est[i] / 4.0;
+        }
+        for (std::size_t i = 0; i < n; ++i) {
+            INFO("round " << round << " vertex " << i);
+            CHECK(times[i] == 1);
+            CHECK(mean[i] == Approx(exact[i]).margin(1e-9));
+        }
+
+        o.sample = 10;
+        o.seed = 3;
+        const auto s1 = centrality(d, o);
+        const auto s2 = centrality(d, o);
+        CHECK(s1.betweenness_estimated);
+        CHECK(s1.betweenness_method == CentralityResult::Method::sample);
+        CHECK(s1.betweenness_sample == 10);
+        CHECK(s1.betweenness_sources == 40);
+        CHECK(rr::betweenness_method(rr::Lang::en, s1) == "sample 10 of 40 sources");
+        CHECK(s1.betweenness_raw == s2.betweenness_raw);  // deterministic for a seed
+        const auto direct = betweenness_from_sources(p, betweenness_sample_sources(p, 10, 3));
+        for (std::size_t i = 0; i < n; ++i) {
+            CHECK(s1.betweenness_raw[i] == Approx(direct[i]).margin(1e-12));
+            CHECK(s1.betweenness_raw[i] >= 0.0);
+        }
+        CHECK(s1.harmonic == r.harmonic);  // harmonic closeness stays exact
+    }
+}
+
+TEST_CASE("centrality: the betweenness estimate finds the exact top vertices on a geographic network",
+          "[analysis][centrality]") {
+    // Like the benchmark's data: municipalities in a square, arrangements of
+    // 2-5 near neighbours, so the network is wide and its central brokers few.
+    std::mt19937 rng(2026);
+    const std::size_t n = 600;
+    std::uniform_real_distribution<double> coord(0.0, 1.0);
+    std::vector<double> x(n), y(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        x[i] = coord(rng);
+        y[i] = coord(rng);
+    }
+    std::vector<std::vector<std::size_t>> arrs;
+    std::uniform_int_distribution<std::size_t> pick(0, n - 1);
+    std::uniform_int_distribution<std::size_t> size(2, 5);
+    for (std::size_t a = 0; a < 2 * n; ++a) {
+        const auto c = pick(rng);
+        std::vector<std::size_t> by_distance(n);
+        std::iota(by_distance.begin(), by_distance.end(), std::size_t{0});
+        const auto k = size(rng);
+        std::partial_sort(by_distance.begin(), by_distance.begin() + static_cast<std::ptrdiff_t>(k + 2), by_distance.end(),
+                          [&](std::size_t u, std::size_t v) {
+                              const auto du = std::hypot(x[u] - x[c], y[u] - y[c]);
+                              const auto dv = std::hypot(x[v] - x[c], y[v] - y[c]);
+                              return du != dv ? du < dv : u < v;
+                          });
+        std::vector<std::size_t> ms(by_distance.begin(), by_distance.begin() + static_cast<std::ptrdiff_t>(k));
+        if (a % 3 == 0) ms.back() = by_distance[k + 1];  // a little irregularity
+        arrs.push_back(ms);
+    }
+    const auto d = network(n, arrs);
     CentralityOptions o;
-    o.sample = 6;  // K >= n: exact
-    CHECK_FALSE(centrality(d, o).betweenness_estimated);
-    o.sample = 3;
-    const auto s1 = centrality(d, o);
-    const auto s2 = centrality(d, o);
-    CHECK(s1.betweenness_estimated);
-    CHECK(s1.betweenness_method == CentralityResult::Method::sample);
-    CHECK(s1.betweenness_sample == 3);
-    CHECK(s1.betweenness_sources == 6);
-    CHECK(rr::betweenness_method(rr::Lang::en, s1) == "sample 3 of 6 sources");
-    CHECK(s1.betweenness_raw == s2.betweenness_raw);  // deterministic for a seed
-    for (double x : s1.betweenness_raw) CHECK(x >= 0.0);
+    o.harmonic = false;
+    const auto exact = centrality(d, o).betweenness;
+    auto top = [](const std::vector<double>& b, std::size_t k) {
+        std::vector<std::size_t> idx(b.size());
+        std::iota(idx.begin(), idx.end(), std::size_t{0});
+        std::stable_sort(idx.begin(), idx.end(), [&](std::size_t u, std::size_t v) { return b[u] > b[v]; });
+        return std::set<std::size_t>(idx.begin(), idx.begin() + static_cast<std::ptrdiff_t>(k));
+    };
+    const auto want = top(exact, 20);
+    for (unsigned long seed : {1UL, 2UL, 3UL}) {
+        o.sample = 60;  // a tenth of the sources
+        o.seed = seed;
+        const auto estimate = centrality(d, o).betweenness;
+        const auto got = top(estimate, 20);
+        std::size_t found = 0;
+        for (auto v : got) found += want.count(v);
+        INFO("seed " << seed);
+        CHECK(found >= 17);
+        // And the values are close for the top vertices (within 25 %).
+        for (auto v : want) CHECK(estimate[v] == Approx(exact[v]).epsilon(0.25));
+    }
 }
 
 TEST_CASE("centrality: tables", "[analysis][centrality]") {
