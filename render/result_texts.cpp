@@ -9,14 +9,6 @@ namespace regionet::render::report {
 
 namespace {
 
-// Ratios, distances and thresholds as the screening always wrote them ("3.5",
-// "25"), in both languages: they are measures, not amounts to read aloud.
-std::string fixed(double v, int decimals) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    return buf;
-}
-
 // A threshold as the user gave it: "2.5", "3" (no trailing zeros).
 std::string plain_number(double v) {
     std::string s = std::to_string(v);
@@ -44,13 +36,13 @@ std::string finding_text(Lang lang, const analysis::Finding& f) {
     if (f.rule == "fusion_partners") return trf(lang, key(f, "detail"), {f.arrangement_name, std::to_string(n), who});
     if (f.rule == "dominant_partner") {
         if (f.names.size() < 2 || f.populations.size() < 2) throw Error("dominant_partner finding without two partners");
-        return trf(lang, key(f, "detail"), {f.arrangement_name, f.names[0], std::to_string(f.populations[0]), fixed(f.value, 1),
-                                            f.names[1], std::to_string(f.populations[1])});
+        return trf(lang, key(f, "detail"), {f.arrangement_name, f.names[0], integer(lang, f.populations[0]),
+                                            number(lang, f.value, 1), f.names[1], integer(lang, f.populations[1])});
     }
     if (f.rule == "other_province")
         return trn(lang, key(f, "detail"), n, {f.arrangement_name, who, join_names(lang, f.provinces), f.main_province});
     if (f.rule == "not_neighbours") {
-        const auto how = f.apart_km ? trf(lang, "fnd.not_neighbours.by_distance", {fixed(*f.apart_km, 0)})
+        const auto how = f.apart_km ? trf(lang, "fnd.not_neighbours.by_distance", {number(lang, *f.apart_km, 0)})
                                     : tr(lang, "fnd.not_neighbours.by_border");
         return trn(lang, key(f, "detail"), n, {f.arrangement_name, std::to_string(f.groups), how, who});
     }
@@ -109,8 +101,8 @@ std::string partner_reason(Lang lang, const Dataset& d, const analysis::PartnerC
         case R::same_regions:
             return trf(lang, "fnd.reason.same_regions", {std::to_string(p.same_regions), std::to_string(p.common_divisions)});
         case R::neighbour: return tr(lang, "fnd.reason.neighbour");
-        case R::distance: return trf(lang, "fnd.reason.distance", {fixed(p.distance_km.value_or(0.0), 0)});
-        case R::size_ratio: return trf(lang, "fnd.reason.size_ratio", {fixed(p.size_similarity.value_or(0.0), 2)});
+        case R::distance: return trf(lang, "fnd.reason.distance", {number(lang, p.distance_km.value_or(0.0), 0)});
+        case R::size_ratio: return trf(lang, "fnd.reason.size_ratio", {number(lang, p.size_similarity.value_or(0.0), 2)});
         case R::same_province: return trf(lang, "fnd.reason.same_province", {d.municipalities.at(p.municipality).province});
     }
     return {};

@@ -113,7 +113,7 @@ TEST_CASE("screen dominant_partner: population ratio of largest to next largest"
     CHECK(f[0].names == std::vector<std::string>{"N-big", "N-small"});
     CHECK(f[0].populations == std::vector<std::int64_t>{200000, 30000});
     CHECK(rr::finding_text(rr::Lang::en, f[0]) ==
-          "A-x1: N-big has 200000 inhabitants, 6.7 times the next largest partner N-small (30000).");
+          "A-x1: N-big has 200,000 inhabitants, 6.7 times the next largest partner N-small (30,000).");
     CHECK(f[1].arrangement == "x4");
     CHECK(f[1].value == Approx(5.0));
     ScreenOptions strict;

@@ -47,8 +47,8 @@ TEST_CASE("finding texts: fusion_partners and dominant_partner", "[render][findi
     g.value = 50000.0 / 12000.0;
     g.names = {"Big", "Small"};
     g.populations = {50000, 12000};
-    CHECK(finding_text(Lang::nl, g) == "B: Big heeft 50000 inwoners, 4.2 keer zoveel als de op één na grootste partner Small (12000).");
-    CHECK(finding_text(Lang::en, g) == "B: Big has 50000 inhabitants, 4.2 times the next largest partner Small (12000).");
+    CHECK(finding_text(Lang::nl, g) == "B: Big heeft 50.000 inwoners, 4,2 keer zoveel als de op één na grootste partner Small (12.000).");
+    CHECK(finding_text(Lang::en, g) == "B: Big has 50,000 inhabitants, 4.2 times the next largest partner Small (12,000).");
     CHECK(finding_question(Lang::nl, g) ==
           "Hoe blijft de invloed van de kleinere partners naast Big geborgd, en accepteren zij bewust de rol van kleine partner?");
     CHECK(finding_question(Lang::en, g) ==
@@ -189,7 +189,7 @@ TEST_CASE("screen notes and partner reasons are worded from their kinds and numb
     p.reasons = {R::shared_arrangements, R::same_regions, R::distance, R::size_ratio, R::same_province};
     CHECK(partner_reasons(Lang::en, d, p) == "1 shared arrangement; same region in 1/2 divisions; 25 km away; size ratio 0.50; same province (Utrecht)");
     CHECK(partner_reasons(Lang::nl, d, p) ==
-          "1 gedeelde samenwerking; zelfde regio in 1/2 indelingen; 25 km afstand; grootteverhouding 0.50; zelfde provincie (Utrecht)");
+          "1 gedeelde samenwerking; zelfde regio in 1/2 indelingen; 25 km afstand; grootteverhouding 0,50; zelfde provincie (Utrecht)");
     p.co_memberships = 3;
     p.reasons = {R::shared_arrangements, R::neighbour};
     CHECK(partner_reasons(Lang::en, d, p) == "3 shared arrangements; neighbour");
