@@ -68,14 +68,8 @@ std::string aggregate(const AggregateInput& in, const Style& style, Format forma
     const bool geographic = style.geographic && !used.empty() &&
                             std::all_of(used.begin(), used.end(), [&](auto g) { return in.groups[g].lat.has_value(); });
 
-    auto graph = gv::open_ordered_graph("aggregate", false);
+    auto graph = open_view_graph("aggregate", false);
     Agraph_t* g = graph.get();
-    declare_all(g);
-    gv::set(g, "fontname", std::string(kFont));
-    gv::set(g, "bgcolor", "white");
-    gv::set(g, "pad", "0.3");
-    gv::set(g, "labelloc", "t");
-    gv::set(g, "labeljust", "l");
     gv::set(g, "outputorder", "edgesfirst");
     gv::set(g, "splines", "false");
     gv::declare(g, AGNODE, "shape", "circle");

@@ -55,9 +55,8 @@ std::string division(const DivisionInput& in, const Style& style, Format format)
     const auto outlines = geographic && style.outlines ? outlines_of(d) : std::vector<std::string>{};
     const bool with_outlines = std::any_of(outlines.begin(), outlines.end(), [](const auto& s) { return !s.empty(); });
 
-    auto graph = gv::open_ordered_graph("division", false);
+    auto graph = open_view_graph("division", false);
     Agraph_t* g = graph.get();
-    declare_all(g);
     std::string engine = setup_municipality_graph(g, geographic, used.size());
     if (!geographic) engine = "fdp";  // the force engine that draws clusters
 

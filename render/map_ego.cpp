@@ -118,18 +118,12 @@ std::string ego(const EgoInput& in, const Style& style, Format format) {
         if (!summarise || (partners.size() < in.max_partners && shared[j] >= 2)) partners.insert(j);
     check_size(1 + mine.size() + partners.size(), style.max_nodes, "ego");
 
-    auto graph = gv::open_ordered_graph("ego", true);
+    auto graph = open_view_graph("ego", true);
     Agraph_t* g = graph.get();
-    declare_all(g);
-    gv::set(g, "fontname", std::string(kFont));
-    gv::set(g, "bgcolor", "white");
-    gv::set(g, "pad", "0.3");
     gv::set(g, "rankdir", "LR");
     gv::set(g, "ranksep", "1.2");
     gv::set(g, "nodesep", "0.12");
     gv::set(g, "newrank", "true");
-    gv::set(g, "labelloc", "t");
-    gv::set(g, "labeljust", "l");
     gv::declare(g, AGNODE, "fontname", std::string(kFont));
     gv::declare(g, AGNODE, "fontsize", "11");
     gv::declare(g, AGNODE, "fontcolor", std::string(kInk));

@@ -91,12 +91,7 @@ std::string municipality_tooltip(const Dataset& d, std::size_t i, std::size_t pa
 
 // Graph attributes of a municipality map: geographic (pinned, nop2) or force.
 std::string setup_municipality_graph(Agraph_t* g, bool geographic, std::size_t nodes) {
-    gv::set(g, "fontname", std::string(kFont));
-    gv::set(g, "bgcolor", "white");
-    gv::set(g, "pad", "0.3");
     gv::set(g, "outputorder", "edgesfirst");
-    gv::set(g, "labelloc", "t");
-    gv::set(g, "labeljust", "l");
     gv::set(g, "splines", "false");
     gv::declare(g, AGNODE, "shape", "circle");
     gv::declare(g, AGNODE, "label", " ");  // not "": agwrite would omit it and `neato` would print \N
@@ -142,9 +137,8 @@ std::string network(const NetworkInput& in, const Style& style, Format format) {
     std::vector<std::size_t> partners(n, 0);
     for (auto e : ties.edges) ++partners[p.edges[e].first], ++partners[p.edges[e].second];
 
-    auto graph = gv::open_ordered_graph("network", false);
+    auto graph = open_view_graph("network", false);
     Agraph_t* g = graph.get();
-    declare_all(g);
     const auto engine = setup_municipality_graph(g, geographic, n);
 
     const auto colours = group_colours(d, in.colour);

@@ -30,14 +30,8 @@ std::string overlap(const OverlapInput& in, const Style& style, Format format) {
     }
     check_size(used.size(), style.max_nodes, "overlap");
 
-    auto graph = gv::open_ordered_graph("overlap", true);
+    auto graph = open_view_graph("overlap", true);
     Agraph_t* g = graph.get();
-    declare_all(g);
-    gv::set(g, "fontname", std::string(kFont));
-    gv::set(g, "bgcolor", "white");
-    gv::set(g, "pad", "0.3");
-    gv::set(g, "labelloc", "t");
-    gv::set(g, "labeljust", "l");
     gv::set(g, "outputorder", "edgesfirst");
     gv::set(g, "overlap", "prism");
     gv::set(g, "sep", "+10");

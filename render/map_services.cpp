@@ -37,9 +37,8 @@ std::string services(const Dataset& d, const analysis::ServicesResult& r, const 
     auto outlines = geographic && style.outlines ? outlines_of(d) : std::vector<std::string>{};
     const bool with_outlines = std::any_of(outlines.begin(), outlines.end(), [](const auto& s) { return !s.empty(); });
 
-    auto graph = gv::open_ordered_graph("services", true);
+    auto graph = open_view_graph("services", true);
     Agraph_t* g = graph.get();
-    declare_all(g);
     const auto engine = setup_municipality_graph(g, geographic, used.size());
     gv::declare(g, AGEDGE, "arrowsize", "0.7");
 

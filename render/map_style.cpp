@@ -397,6 +397,18 @@ void declare_all(Agraph_t* g) {
         gv::declare(g, AGEDGE, a, "");
 }
 
+gv::GraphPtr open_view_graph(const std::string& name, bool directed) {
+    auto graph = gv::open_ordered_graph(name, directed);
+    Agraph_t* g = graph.get();
+    declare_all(g);
+    gv::set(g, "fontname", std::string(kFont));
+    gv::set(g, "bgcolor", "white");
+    gv::set(g, "pad", "0.3");
+    gv::set(g, "labelloc", "t");
+    gv::set(g, "labeljust", "l");
+    return graph;
+}
+
 void set_html(void* object, const std::string& name, const std::string& html) {
     Agraph_t* root = agroot(object);
     std::vector<char> n(name.begin(), name.end());

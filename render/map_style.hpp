@@ -123,6 +123,10 @@ std::string header_html(const std::string& title, const std::string& caption, co
 // Declares every attribute the views use, with neutral defaults, so DOT
 // output is the same whether or not a layout ran before in the process.
 void declare_all(Agraph_t* g);
+// A view's graph: ordered, every attribute declared (declare_all), and the page
+// every view shares: the report's font, a white background, a margin, the title
+// block at the top left.
+gv::GraphPtr open_view_graph(const std::string& name, bool directed);
 // Sets an HTML-like label (agstrdup_html) on a graph, node or edge.
 void set_html(void* object, const std::string& name, const std::string& html);
 
