@@ -7,7 +7,6 @@
 #include <sstream>
 #include <stdexcept>
 #include <string_view>
-#include <type_traits>
 #include <unordered_set>
 
 namespace regionet {
@@ -325,8 +324,10 @@ void Store::save(const Dataset& d, const std::string& imported_at) {
     ins.step();
     const std::int64_t id = sqlite3_last_insert_rowid(h);
 
-    // Values are bound without copies (SQLITE_STATIC: each lives until its row
-    // is stepped), one prepared statement per table, all in the one transaction.
+    // Texts are bound without copies (SQLITE_STATIC: each lives until its row is
+    // stepped; Statement::bind copies), numbers through Statement::bind; one
+    // prepared statement per table, all in the one transaction. sqlite3_reset
+    // keeps the bindings (Statement::reset clears them), so the id is bound once.
     sqlite3_stmt* st = nullptr;
     auto check = [&](int rc, int i) {
         if (rc != SQLITE_OK)
@@ -335,30 +336,24 @@ void Store::save(const Dataset& d, const std::string& imported_at) {
     auto text = [&](int i, std::string_view v) {
         check(sqlite3_bind_text64(st, i, v.data(), v.size(), SQLITE_STATIC, SQLITE_UTF8), i);
     };
-    auto integer = [&](int i, std::int64_t v) { check(sqlite3_bind_int64(st, i, v), i); };
-    auto opt = [&](int i, const auto& v) {
-        if (!v) check(sqlite3_bind_null(st, i), i);
-        else if constexpr (std::is_floating_point_v<std::decay_t<decltype(*v)>>) check(sqlite3_bind_double(st, i, *v), i);
-        else integer(i, static_cast<std::int64_t>(*v));
-    };
 
     db::Statement m(h, "INSERT INTO municipality VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
     st = m.get();
-    integer(1, id);
+    m.bind(1, id);
     for (const auto& x : d.municipalities) {
         text(2, x.code); text(3, x.name); text(4, x.province);
-        opt(5, x.population); opt(6, x.lat); opt(7, x.lon); opt(8, x.area_km2);
+        m.bind(5, x.population); m.bind(6, x.lat); m.bind(7, x.lon); m.bind(8, x.area_km2);
         m.step();
         sqlite3_reset(st);
     }
     db::Statement a(h, "INSERT INTO arrangement VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
                        "?15, ?16, ?17, ?18, ?19)");
     st = a.get();
-    integer(1, id);
+    a.bind(1, id);
     for (const auto& x : d.arrangements) {
         text(2, x.id); text(3, x.name); text(4, x.domain); text(5, x.form);
-        text(6, x.division); opt(7, x.start_year); opt(8, x.end_year); text(9, x.host);
-        text(10, x.source); text(11, x.reference_date); opt(12, x.inhabitants);
+        text(6, x.division); a.bind(7, x.start_year); a.bind(8, x.end_year); text(9, x.host);
+        text(10, x.source); text(11, x.reference_date); a.bind(12, x.inhabitants);
         text(13, x.legal_basis); text(14, x.purpose); text(15, x.registrar); text(16, x.body_of);
         text(17, x.duplicate_of); text(18, x.form_basis); text(19, x.domain_basis);
         a.step();
@@ -366,12 +361,12 @@ void Store::save(const Dataset& d, const std::string& imported_at) {
     }
     db::Statement s(h, "INSERT INTO membership VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
     st = s.get();
-    integer(1, id);
+    s.bind(1, id);
     std::string gaps;
     for (const auto& x : d.memberships) {
         text(2, x.arrangement_id); text(3, x.municipality_code);
-        text(4, to_string(x.role)); opt(5, x.board_seats); opt(6, x.contribution_eur);
-        opt(7, x.start_year); opt(8, x.end_year); opt(9, x.share); text(10, x.note);
+        text(4, to_string(x.role)); s.bind(5, x.board_seats); s.bind(6, x.contribution_eur);
+        s.bind(7, x.start_year); s.bind(8, x.end_year); s.bind(9, x.share); text(10, x.note);
         text(11, x.bodies); text(12, x.cost_key);
         gaps = format_gaps(x.gaps);
         text(13, gaps);
@@ -380,7 +375,7 @@ void Store::save(const Dataset& d, const std::string& imported_at) {
     }
     db::Statement p(h, "INSERT INTO participant VALUES (?1, ?2, ?3, ?4)");
     st = p.get();
-    integer(1, id);
+    p.bind(1, id);
     for (const auto& x : d.participants) {
         text(2, x.arrangement_id); text(3, x.name); text(4, x.kind);
         p.step();
@@ -388,15 +383,15 @@ void Store::save(const Dataset& d, const std::string& imported_at) {
     }
     db::Statement n(h, "INSERT INTO neighbour VALUES (?1, ?2, ?3, ?4)");
     st = n.get();
-    integer(1, id);
+    n.bind(1, id);
     for (const auto& x : d.neighbours) {
-        text(2, x.a); text(3, x.b); check(sqlite3_bind_double(st, 4, x.border_km), 4);
+        text(2, x.a); text(3, x.b); n.bind(4, x.border_km);
         n.step();
         sqlite3_reset(st);
     }
     db::Statement o(h, "INSERT INTO outline VALUES (?1, ?2, ?3)");
     st = o.get();
-    integer(1, id);
+    o.bind(1, id);
     for (const auto& x : d.outlines) {
         text(2, x.owner); text(3, x.wkt);
         o.step();
@@ -446,22 +441,10 @@ Dataset Store::load(const std::string& name) const {
         const auto v = view(c);
         out.assign(v.data(), v.size());
     };
-    auto opt_int = [&st](int c) -> std::optional<int> {
-        if (sqlite3_column_type(st, c) == SQLITE_NULL) return std::nullopt;
-        return static_cast<int>(sqlite3_column_int64(st, c));
-    };
-    auto opt_int64 = [&st](int c) -> std::optional<std::int64_t> {
-        if (sqlite3_column_type(st, c) == SQLITE_NULL) return std::nullopt;
-        return sqlite3_column_int64(st, c);
-    };
-    auto opt_real = [&st](int c) -> std::optional<double> {
-        if (sqlite3_column_type(st, c) == SQLITE_NULL) return std::nullopt;
-        return sqlite3_column_double(st, c);
-    };
     while (m.step()) {
         auto& x = d.municipalities.emplace_back();
         text(0, x.code); text(1, x.name); text(2, x.province);
-        x.population = opt_int64(3); x.lat = opt_real(4); x.lon = opt_real(5); x.area_km2 = opt_real(6);
+        x.population = m.opt_int64(3); x.lat = m.opt_real(4); x.lon = m.opt_real(5); x.area_km2 = m.opt_real(6);
     }
     db::Statement a(h, "SELECT id, name, domain, form, division, start_year, end_year, host, source, reference_date, inhabitants, "
                        "legal_basis, purpose, registrar, body_of, duplicate_of, form_basis, domain_basis "
@@ -471,9 +454,9 @@ Dataset Store::load(const std::string& name) const {
     while (a.step()) {
         auto& x = d.arrangements.emplace_back();
         text(0, x.id); text(1, x.name); text(2, x.domain); text(3, x.form); text(4, x.division);
-        x.start_year = opt_int(5); x.end_year = opt_int(6);
+        x.start_year = a.opt_int(5); x.end_year = a.opt_int(6);
         text(7, x.host); text(8, x.source); text(9, x.reference_date);
-        x.inhabitants = opt_int64(10);
+        x.inhabitants = a.opt_int64(10);
         text(11, x.legal_basis); text(12, x.purpose); text(13, x.registrar); text(14, x.body_of);
         text(15, x.duplicate_of); text(16, x.form_basis); text(17, x.domain_basis);
     }
@@ -487,11 +470,11 @@ Dataset Store::load(const std::string& name) const {
         text(0, x.arrangement_id);
         text(1, x.municipality_code);
         x.role = parse_role(view(2)).value_or(Role::member);
-        x.board_seats = opt_int(3);
-        x.contribution_eur = opt_real(4);
-        x.start_year = opt_int(5);
-        x.end_year = opt_int(6);
-        x.share = opt_real(7);
+        x.board_seats = s.opt_int(3);
+        x.contribution_eur = s.opt_real(4);
+        x.start_year = s.opt_int(5);
+        x.end_year = s.opt_int(6);
+        x.share = s.opt_real(7);
         text(8, x.note);
         text(9, x.bodies);
         text(10, x.cost_key);
