@@ -549,7 +549,6 @@ const Entry k_texts[] = {
     {"svc.map.caption", "Dienstverlening tussen gemeenten: pijl van leverancier naar afnemer, dikte naar aantal regelingen; oranje: wederkerig.", "Services between municipalities: arrow from provider to client, width by number of arrangements; orange: reciprocal."},
     {"svc.map.alt", "Kaart met pijlen van gemeenten die diensten leveren naar gemeenten die ze afnemen.", "Map with arrows from municipalities providing services to those receiving them."},
     // Screening findings (analysis/screen.hpp, services.hpp): typed there, worded here (render/result_texts.cpp).
-    {"fnd.and", "{0} en {1}", "{0} and {1}"},
     {"fnd.fusion_partners.detail", "{0} is een ambtelijke fusie van {1} partners: {2}.", "{0} is an ambtelijke fusie of {1} partners: {2}."},
     {"fnd.fusion_partners.question", "Deze ambtelijke fusie telt {0} partners. Hoe voorkomt het bestuur de risico's die de praktijk bij meer dan drie partners ziet, en zou functionele integratie beter passen?",
                                      "This ambtelijke fusie has {0} partners. How does the board avoid the risks practice has seen with more than three partners, and would functional integration fit better?"},

@@ -27,7 +27,7 @@ std::string join_names(Lang lang, const std::vector<std::string>& names) {
     if (names.empty()) return {};
     std::string head;
     for (std::size_t i = 0; i + 1 < names.size(); ++i) head += (i ? ", " : "") + names[i];
-    return names.size() == 1 ? names.front() : trf(lang, "fnd.and", {head, names.back()});
+    return names.size() == 1 ? names.front() : head + tr(lang, "and") + names.back();
 }
 
 std::string finding_text(Lang lang, const analysis::Finding& f) {

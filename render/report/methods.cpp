@@ -55,10 +55,7 @@ std::string bases(const Context& c, const std::vector<analysis::InferredCount>& 
             parts.push_back(c.tf("cov.basis.other", {c.i(x.arrangements), x.basis}));
     for (const auto& x : counts)
         if (x.basis == "none") parts.push_back(c.tf("cov.basis.none", {c.i(x.arrangements)}));
-    std::string out;
-    for (std::size_t k = 0; k < parts.size(); ++k)
-        out += (k == 0 ? "" : k + 1 == parts.size() ? c.t("and") : ", ") + parts[k];
-    return out;
+    return join_names(c.lang(), parts);
 }
 
 // How complete the data are per province, and which forms and domains were
