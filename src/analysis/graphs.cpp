@@ -44,7 +44,7 @@ std::optional<int> effective_year(const Dataset& d, const Filter& f) {
     return year;
 }
 
-Dataset apply(const Dataset& d, const Filter& filter) {
+Dataset apply(Dataset d, const Filter& filter) {
     Filter f = filter;
     f.active_in = effective_year(d, filter);
     if (f.empty()) return d;

@@ -32,7 +32,9 @@ struct Filter {
 // A dataset with ended memberships (a register with its history, nl-2026) is
 // seen as it stood in its reference year unless active_in or all_years says
 // otherwise; datasets without membership end years are unaffected.
-Dataset apply(const Dataset& dataset, const Filter& filter);
+// By value: a dataset the caller no longer needs is moved in and, when the
+// filter keeps everything, handed back without a copy.
+Dataset apply(Dataset dataset, const Filter& filter);
 // The year apply() restricts to: filter.active_in, else the reference year of a
 // dataset with membership end years (unless all_years), else none.
 std::optional<int> effective_year(const Dataset& dataset, const Filter& filter);

@@ -2,6 +2,8 @@
 
 #include <cctype>
 #include <set>
+#include <utility>
+#include <vector>
 
 namespace regionet::analysis {
 
@@ -53,9 +55,22 @@ std::optional<int> year_of(const Dataset& d, const ScopeOptions& o) {
     return o.current_year ? o.current_year : reference_year(d);
 }
 
+// Keeps the rows for which keep(row) holds, in order, moving rather than
+// copying; keep sees every row once, first to last.
+template <class Row, class Keep>
+void keep_rows(std::vector<Row>& rows, Keep keep) {
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (!keep(rows[i])) continue;
+        if (kept != i) rows[kept] = std::move(rows[i]);
+        ++kept;
+    }
+    rows.erase(rows.begin() + static_cast<std::ptrdiff_t>(kept), rows.end());
+}
+
 }  // namespace
 
-Dataset cooperation_scope(const Dataset& d, const ScopeOptions& o) {
+Dataset cooperation_scope(Dataset d, const ScopeOptions& o) {
     const auto year = year_of(d, o);
     std::vector<bool> keep(d.arrangements.size());
     bool all = true;
@@ -64,26 +79,20 @@ Dataset cooperation_scope(const Dataset& d, const ScopeOptions& o) {
         all = all && keep[a];
     }
     if (all) return d;
-    Dataset out;
-    out.name = d.name;
-    out.source = d.source;
-    out.reference_date = d.reference_date;
-    out.municipalities = d.municipalities;
-    out.neighbours = d.neighbours;
-    for (std::size_t a = 0; a < d.arrangements.size(); ++a)
-        if (keep[a]) out.arrangements.push_back(d.arrangements[a]);
-    for (const auto& ms : d.memberships)
-        if (keep[ms.arrangement]) out.memberships.push_back(ms);
-    for (const auto& p : d.participants)
-        if (keep[p.arrangement]) out.participants.push_back(p);
-    for (const auto& ol : d.outlines) {
+    // Rows that refer to arrangements go first, while the indexes and the
+    // lookup still describe the arrangements as they were.
+    keep_rows(d.outlines, [&](const Outline& ol) {
         const auto a = d.arrangement_index(ol.owner);
-        if (!a || keep[*a]) out.outlines.push_back(ol);
-    }
+        return !a || keep[*a];
+    });
+    keep_rows(d.participants, [&](const Participant& p) { return keep[p.arrangement]; });
+    keep_rows(d.memberships, [&](const Membership& ms) { return keep[ms.arrangement]; });
+    std::size_t a = 0;
+    keep_rows(d.arrangements, [&](const Arrangement&) { return keep[a++]; });
     // A kept arrangement may point (body_of, duplicate_of) at one left out; the
     // link stays as data, it is not a reference the passes follow.
-    out.reindex();
-    return out;
+    d.reindex();
+    return d;
 }
 
 ScopeCounts scope_counts(const Dataset& d, const ScopeOptions& o) {

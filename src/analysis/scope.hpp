@@ -50,7 +50,9 @@ inline bool counts_as_cooperation(const Arrangement& a, const ScopeOptions& opti
 // their memberships, participants and outlines dropped; all municipalities,
 // neighbours and municipality outlines kept (in order, so municipality
 // indexes stay valid against the input).
-Dataset cooperation_scope(const Dataset& dataset, const ScopeOptions& options = {});
+// By value, filtered in place: pass a dataset that is no longer needed with
+// std::move and nothing is copied.
+Dataset cooperation_scope(Dataset dataset, const ScopeOptions& options = {});
 
 // How many arrangements of the dataset each rule leaves out.
 struct ScopeCounts {

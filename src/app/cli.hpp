@@ -46,7 +46,7 @@ void add_filter_options(CLI::App& cmd, analysis::Filter& filter);
 void add_scope_options(CLI::App& cmd, analysis::ScopeOptions& scope);
 // The filtered dataset narrowed to what the scope counts. Asking for one
 // division's regions (--division NAME) includes regions: the analyst asked.
-Dataset filtered_scope(const Dataset& dataset, const analysis::Filter& filter, analysis::ScopeOptions scope);
+Dataset filtered_scope(Dataset dataset, const analysis::Filter& filter, analysis::ScopeOptions scope);
 
 // Opens the database and loads the chosen dataset. When the database holds
 // no dataset yet and load_default is set, imports the embedded default data

@@ -50,8 +50,7 @@ void run(AnalyseCommand cmd) {
     const auto d = filtered_scope(loaded.dataset, cmd.filter, cmd.scope);
     auto community_scope = cmd.scope;
     community_scope.include_regions = true;
-    const auto dc = filtered_scope(loaded.dataset, cmd.filter, community_scope);
-    loaded.dataset = Dataset{};  // only the two scoped copies are needed from here
+    const auto dc = filtered_scope(std::move(loaded.dataset), cmd.filter, community_scope);
 
     std::vector<Table> tables;
     tables.push_back(analysis::to_table(analysis::overlap(d, cmd.overlap)));

@@ -30,7 +30,7 @@ void run(CentralityCommand cmd) {
     cmd.options.harmonic = !cmd.no_harmonic;
     auto loaded = load_dataset(true);
     const auto name = loaded.dataset.name;
-    const auto d = filtered_scope(loaded.dataset, cmd.filter, cmd.scope);
+    const auto d = filtered_scope(std::move(loaded.dataset), cmd.filter, cmd.scope);
     loaded.store.reset();
     const auto result = analysis::centrality(d, cmd.options);
     if (!global().quiet && result.excluded_arrangements)

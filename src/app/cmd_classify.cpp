@@ -26,7 +26,7 @@ void run(const ClassifyCommand& cmd) {
     if (cmd.small_population) rules.small_population = *cmd.small_population;
     auto loaded = load_dataset(true);
     const auto name = loaded.dataset.name;
-    const auto d = filtered_scope(loaded.dataset, cmd.filter, cmd.scope);
+    const auto d = filtered_scope(std::move(loaded.dataset), cmd.filter, cmd.scope);
     loaded.store.reset();
     const auto result = analysis::classify(d, rules);
     const auto arrangements = analysis::arrangement_table(d, result);

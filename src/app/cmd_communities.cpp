@@ -30,7 +30,7 @@ void run(CommunitiesCommand cmd) {
     // them out of the graph unless --include-regions.
     auto scope = cmd.scope;
     scope.include_regions = true;
-    const auto d = filtered_scope(loaded.dataset, cmd.filter, scope);
+    const auto d = filtered_scope(std::move(loaded.dataset), cmd.filter, scope);
     loaded.store.reset();
     const auto result = analysis::communities(d, cmd.options);
     const auto summary = analysis::summary_table(d, result);

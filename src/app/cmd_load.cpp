@@ -25,7 +25,7 @@ void run(const LoadCommand& cmd) {
     const auto weights = read_weights(cmd.weights);  // a bad file fails before any work
     auto loaded = load_dataset(true);
     const auto name = loaded.dataset.name;
-    const auto d = filtered_scope(loaded.dataset, cmd.filter, cmd.scope);
+    const auto d = filtered_scope(std::move(loaded.dataset), cmd.filter, cmd.scope);
     loaded.store.reset();
     const auto result = analysis::load(d, weights);
     const auto municipalities = analysis::municipality_table(result);

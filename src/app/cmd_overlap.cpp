@@ -22,7 +22,7 @@ struct OverlapCommand {
 void run(const OverlapCommand& cmd) {
     auto loaded = load_dataset(true);
     const auto name = loaded.dataset.name;
-    const auto d = filtered_scope(loaded.dataset, cmd.filter, cmd.scope);
+    const auto d = filtered_scope(std::move(loaded.dataset), cmd.filter, cmd.scope);
     loaded.store.reset();
     const auto table = analysis::to_table(analysis::overlap(d, cmd.options));
     print_table(table, cmd.format, cmd.out);

@@ -38,7 +38,7 @@ void run(const PartnersCommand& cmd) {
     // Regions stay as context (the same-region component); duplicates and ended bodies go.
     auto scope = cmd.scope;
     scope.include_regions = true;
-    const auto d = filtered_scope(loaded.dataset, cmd.filter, scope);
+    const auto d = filtered_scope(std::move(loaded.dataset), cmd.filter, scope);
     loaded.store.reset();
     if (cmd.all) {
         // The suggestions the report makes: SETA-eligible neighbours, capped per

@@ -47,7 +47,7 @@ void run(const ScreenCommand& cmd) {
     // Ended arrangements stay: leaving and rejoining (knipperlicht) is read from them.
     auto scope = cmd.scope;
     scope.include_ended = true;
-    const auto d = filtered_scope(loaded.dataset, cmd.filter, scope);
+    const auto d = filtered_scope(std::move(loaded.dataset), cmd.filter, scope);
     loaded.store.reset();
     namespace rep = render::report;
     const auto table = analysis::to_table(d, analysis::screen(d, o), rep::finding_words(rep::parse_lang(cmd.language)));

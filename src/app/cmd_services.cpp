@@ -31,7 +31,7 @@ void run(const ServicesCommand& cmd) {
     }
     auto loaded = load_dataset(true);
     const auto name = loaded.dataset.name;
-    const auto d = filtered_scope(loaded.dataset, cmd.filter, cmd.scope);
+    const auto d = filtered_scope(std::move(loaded.dataset), cmd.filter, cmd.scope);
     loaded.store.reset();
     const auto result = analysis::services(d);
     const auto municipalities = analysis::municipality_table(d, result);

@@ -26,7 +26,7 @@ Handle open(const std::string& path, int flags) {
     const int rc = sqlite3_open_v2(path.c_str(), &raw, flags | SQLITE_OPEN_EXRESCODE, nullptr);
     Handle db(raw);
     if (rc != SQLITE_OK) fail(raw, rc, "cannot open '" + path + "'");
-    sqlite3_busy_timeout(raw, 5000);
+    sqlite3_busy_timeout(raw, busy_timeout_ms);
     return db;
 }
 

@@ -28,6 +28,9 @@ struct Finalize {
 };
 using Handle = std::unique_ptr<sqlite3, Close>;
 
+// How long a statement waits for another connection's lock before SQLITE_BUSY.
+inline constexpr int busy_timeout_ms = 5000;
+
 // Opens path with flags (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE ...).
 // The handle is owned before rc is checked: sqlite3_open_v2 allocates on failure too.
 Handle open(const std::string& path, int flags);

@@ -101,9 +101,6 @@ void sort_unless_sorted(V& v, Less less) {
 void Dataset::reindex() {
     sort_unless_sorted(municipalities, [](const auto& x, const auto& y) { return x.code < y.code; });
     sort_unless_sorted(arrangements, [](const auto& x, const auto& y) { return x.id < y.id; });
-    sort_unless_sorted(memberships, [](const auto& x, const auto& y) {
-        return std::tie(x.arrangement_id, x.municipality_code) < std::tie(y.arrangement_id, y.municipality_code);
-    });
     sort_unless_sorted(participants, [](const auto& x, const auto& y) {
         return std::tie(x.arrangement_id, x.name, x.kind) < std::tie(y.arrangement_id, y.name, y.kind);
     });
@@ -114,27 +111,52 @@ void Dataset::reindex() {
     m_arrangement_index.clear();
     m_municipality_index.reserve(municipalities.size());
     m_arrangement_index.reserve(arrangements.size());
-    for (std::size_t i = 0; i < municipalities.size(); ++i) m_municipality_index.insert_or_assign(municipalities[i].code, i);
-    bool unique_ids = true;  // sorted and unique: memberships resolve by walking both lists
+    bool unique_keys = true;  // sorted and unique: an index orders memberships as its key does
+    for (std::size_t i = 0; i < municipalities.size(); ++i) {
+        m_municipality_index.insert_or_assign(municipalities[i].code, i);
+        if (i > 0 && municipalities[i - 1].code == municipalities[i].code) unique_keys = false;
+    }
     for (std::size_t i = 0; i < arrangements.size(); ++i) {
         m_arrangement_index.insert_or_assign(arrangements[i].id, i);
-        if (i > 0 && arrangements[i - 1].id == arrangements[i].id) unique_ids = false;
+        if (i > 0 && arrangements[i - 1].id == arrangements[i].id) unique_keys = false;
     }
 
-    // Memberships are sorted by arrangement id like the arrangements: one walk
-    // resolves them (a duplicate id keeps the lookup, where the last one wins).
-    std::vector<std::size_t> per_arrangement(arrangements.size()), per_municipality(municipalities.size());
-    std::size_t j = 0;
+    // Resolve each membership. With unique keys, an index that already names
+    // its row (a snapshot, an earlier reindex) or the previous membership's
+    // arrangement or the next one (memberships arrive sorted) saves the hash
+    // lookup; with a duplicate key the lookup decides (the last row wins).
+    auto lookup = [](const auto& index, const std::string& key, const char* what) {
+        const auto it = index.find(key);
+        if (it == index.end()) throw std::out_of_range(std::string("membership of unknown ") + what + " '" + key + "'");
+        return it->second;
+    };
+    std::size_t previous = 0;
     for (auto& ms : memberships) {
-        if (unique_ids) {
-            while (j < arrangements.size() && arrangements[j].id < ms.arrangement_id) ++j;
-            if (j == arrangements.size() || arrangements[j].id != ms.arrangement_id)
-                throw std::out_of_range("membership of unknown arrangement '" + ms.arrangement_id + "'");
-            ms.arrangement = j;
-        } else {
-            ms.arrangement = m_arrangement_index.at(ms.arrangement_id);
+        const bool known = unique_keys && ms.arrangement < arrangements.size() && arrangements[ms.arrangement].id == ms.arrangement_id;
+        if (!known) {
+            if (unique_keys && previous < arrangements.size() && arrangements[previous].id == ms.arrangement_id)
+                ms.arrangement = previous;
+            else if (unique_keys && previous + 1 < arrangements.size() && arrangements[previous + 1].id == ms.arrangement_id)
+                ms.arrangement = previous + 1;
+            else
+                ms.arrangement = lookup(m_arrangement_index, ms.arrangement_id, "arrangement");
         }
-        ms.municipality = m_municipality_index.at(ms.municipality_code);
+        previous = ms.arrangement;
+        if (!unique_keys || ms.municipality >= municipalities.size() || municipalities[ms.municipality].code != ms.municipality_code)
+            ms.municipality = lookup(m_municipality_index, ms.municipality_code, "municipality");
+    }
+    // Sorted by (arrangement_id, municipality_code); with unique keys the
+    // resolved indexes sort the same way and compare as integers.
+    if (unique_keys)
+        sort_unless_sorted(memberships, [](const auto& x, const auto& y) {
+            return std::tie(x.arrangement, x.municipality) < std::tie(y.arrangement, y.municipality);
+        });
+    else
+        sort_unless_sorted(memberships, [](const auto& x, const auto& y) {
+            return std::tie(x.arrangement_id, x.municipality_code) < std::tie(y.arrangement_id, y.municipality_code);
+        });
+    std::vector<std::size_t> per_arrangement(arrangements.size()), per_municipality(municipalities.size());
+    for (const auto& ms : memberships) {
         ++per_arrangement[ms.arrangement];
         ++per_municipality[ms.municipality];
     }

@@ -1,5 +1,7 @@
 #include "store/store.hpp"
 
+#include "store/snapshot.hpp"
+
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
@@ -111,9 +113,52 @@ ALTER TABLE membership ADD COLUMN cost_key TEXT NOT NULL DEFAULT '';
     R"sql(
 ALTER TABLE membership ADD COLUMN gaps TEXT NOT NULL DEFAULT '';
 )sql",
+    // 3 -> 4: a dataset's rows as one blob (store/snapshot.hpp), so commands load
+    // at memory speed; the triggers that drop it when a row changes come with
+    // it (snapshot_triggers, run by migrate()).
+    R"sql(
+CREATE TABLE dataset_snapshot (
+    dataset_id INTEGER PRIMARY KEY REFERENCES dataset(id) ON DELETE CASCADE,
+    data BLOB NOT NULL
+);
+)sql",
 };
 constexpr int migration_count = sizeof(migrations) / sizeof(migrations[0]);
 static_assert(migration_count == Store::schema_version);
+
+// The tables a snapshot copies: any insert, update or delete of one of their
+// rows, by regionet or by hand in sqlite3, drops the dataset's snapshot, so a
+// stale one cannot be read (the next load rebuilds it from the tables).
+constexpr const char* snapshot_tables[] = {"municipality", "arrangement", "membership", "participant", "neighbour", "outline"};
+
+enum class TriggerAction { create, drop };
+
+std::string snapshot_triggers(TriggerAction action) {
+    std::string sql;
+    for (const std::string t : snapshot_tables) {
+        const std::string stem = "snapshot_stale_on_" + t;
+        if (action == TriggerAction::drop) {
+            for (const char* event : {"_insert", "_update", "_delete"}) sql += "DROP TRIGGER IF EXISTS " + stem + event + ";\n";
+            continue;
+        }
+        sql += "CREATE TRIGGER " + stem + "_insert AFTER INSERT ON " + t +
+               " BEGIN DELETE FROM dataset_snapshot WHERE dataset_id = NEW.dataset_id; END;\n";
+        sql += "CREATE TRIGGER " + stem + "_update AFTER UPDATE ON " + t +
+               " BEGIN DELETE FROM dataset_snapshot WHERE dataset_id IN (OLD.dataset_id, NEW.dataset_id); END;\n";
+        sql += "CREATE TRIGGER " + stem + "_delete AFTER DELETE ON " + t +
+               " BEGIN DELETE FROM dataset_snapshot WHERE dataset_id = OLD.dataset_id; END;\n";
+    }
+    return sql;
+}
+
+void write_snapshot(sqlite3* h, std::int64_t id, const Dataset& d) {
+    const auto blob = snapshot::encode(d);
+    db::Statement ins(h, "INSERT OR REPLACE INTO dataset_snapshot(dataset_id, data) VALUES (?1, ?2)");
+    ins.bind(1, id);
+    if (const int rc = sqlite3_bind_blob64(ins.get(), 2, blob.data(), blob.size(), SQLITE_STATIC); rc != SQLITE_OK)
+        throw DbError(std::string("sqlite: bind snapshot: ") + sqlite3_errmsg(h));
+    ins.step();
+}
 
 std::string quote_identifier(const std::string& name) {
     std::string q = "\"";
@@ -164,7 +209,7 @@ std::string utc_now(const char* format) {
     return buf;
 }
 
-Store::Store(const std::string& path, Mode mode) : m_path(path) {
+Store::Store(const std::string& path, Mode mode) : m_path(path), m_mode(mode) {
     if (mode == Mode::read_only && path != ":memory:" && !std::filesystem::exists(path))
         throw DbError(path + ": no such database (import a bundle first: regionet import BUNDLE --db " + path + ")");
     // NOMUTEX: a Store's connection is used by one thread, so SQLite need not
@@ -209,7 +254,10 @@ void Store::migrate() {
     // Re-read inside the write lock: another process may have migrated meanwhile.
     const auto version = scalar(m_db.get(), "PRAGMA user_version");
     if (version >= schema_version) return;
-    for (auto v = version; v < schema_version; ++v) db::exec(m_db.get(), migrations[v]);
+    for (auto v = version; v < schema_version; ++v) {
+        db::exec(m_db.get(), migrations[v]);
+        if (v == 3) db::exec(m_db.get(), snapshot_triggers(TriggerAction::create));
+    }
     db::exec(m_db.get(), "PRAGMA application_id = " + std::to_string(application_id));
     db::exec(m_db.get(), "PRAGMA user_version = " + std::to_string(schema_version));
     tx.commit();
@@ -295,12 +343,17 @@ void Store::save(const Dataset& d, const std::string& imported_at) {
     } restore{h};
     db::exec(h, "PRAGMA cache_size = -262144");
     db::Transaction tx(h);
+    // The snapshot triggers would run once per row deleted and written below;
+    // this transaction writes the snapshot itself, and puts them back before
+    // it commits (a failed save rolls the drop back with everything else).
+    db::exec(h, snapshot_triggers(TriggerAction::drop));
     {
         // Result tables refer to the dataset by id; drop this dataset's rows there too.
         db::Statement tables(h, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name LIKE 'result\\_%' ESCAPE '\\'");
         std::vector<std::string> names;
         while (tables.step()) names.push_back(tables.text(0));
-        for (const char* t : {"membership", "participant", "neighbour", "outline", "arrangement", "municipality"})
+        for (const char* t : {"dataset_snapshot", "membership", "participant", "neighbour", "outline", "arrangement",
+                              "municipality"})
             names.emplace_back(t);
         db::Statement old(h, "SELECT id FROM dataset WHERE name = ?1");
         old.bind(1, d.name);
@@ -397,6 +450,8 @@ void Store::save(const Dataset& d, const std::string& imported_at) {
         o.step();
         sqlite3_reset(st);
     }
+    write_snapshot(h, id, d);
+    db::exec(h, snapshot_triggers(TriggerAction::create));
     tx.commit();
 }
 
@@ -417,17 +472,45 @@ Dataset Store::load(const std::string& name) const {
     d.source = ds.text(2);
     d.reference_date = ds.text(3);
 
-    // One pass over each table in key order (the primary keys are the orders
-    // Dataset keeps, so reindex() finds them sorted), values read in place
-    // from SQLite's buffers: no temporary strings.
     auto count = [&](const char* sql) {
         db::Statement c(h, sql);
         c.bind(1, id);
         return c.step() ? static_cast<std::size_t>(c.int64(0)) : std::size_t{0};
     };
-    d.municipalities.reserve(count("SELECT count(*) FROM municipality WHERE dataset_id = ?1"));
-    d.arrangements.reserve(count("SELECT count(*) FROM arrangement WHERE dataset_id = ?1"));
-    d.memberships.reserve(count("SELECT count(*) FROM membership WHERE dataset_id = ?1"));
+    const auto municipalities = count("SELECT count(*) FROM municipality WHERE dataset_id = ?1");
+    const auto arrangements = count("SELECT count(*) FROM arrangement WHERE dataset_id = ?1");
+    const auto memberships = count("SELECT count(*) FROM membership WHERE dataset_id = ?1");
+
+    // The snapshot, if there is one (the triggers drop it when a row changes),
+    // it passes decode()'s checks and its row counts are the tables'.
+    {
+        db::Statement snap(h, "SELECT data FROM dataset_snapshot WHERE dataset_id = ?1");
+        snap.bind(1, id);
+        if (snap.step()) {
+            const auto* p = static_cast<const char*>(sqlite3_column_blob(snap.get(), 0));
+            const auto n = static_cast<std::size_t>(sqlite3_column_bytes(snap.get(), 0));
+            try {
+                Dataset fast = snapshot::decode(p ? std::string_view(p, n) : std::string_view());
+                if (fast.municipalities.size() == municipalities && fast.arrangements.size() == arrangements &&
+                    fast.memberships.size() == memberships) {
+                    fast.name = std::move(d.name);
+                    fast.source = std::move(d.source);
+                    fast.reference_date = std::move(d.reference_date);
+                    m_last_load = LoadSource::snapshot;
+                    return fast;
+                }
+            } catch (const snapshot::Invalid&) {
+                // Damaged or from another format: the tables below, then a new snapshot.
+            }
+        }
+    }
+
+    // One pass over each table in key order (the primary keys are the orders
+    // Dataset keeps, so reindex() finds them sorted), values read in place
+    // from SQLite's buffers: no temporary strings.
+    d.municipalities.reserve(municipalities);
+    d.arrangements.reserve(arrangements);
+    d.memberships.reserve(memberships);
 
     db::Statement m(h, "SELECT code, name, province, population, lat, lon, area_km2 FROM municipality WHERE dataset_id = ?1 "
                        "ORDER BY code");
@@ -502,6 +585,18 @@ Dataset Store::load(const std::string& name) const {
         throw DbError(m_path + ": dataset '" + name +
                       "' is inconsistent (a membership or participant refers to a missing municipality or "
                       "arrangement); the file is damaged or was changed outside regionet: re-import the dataset");
+    }
+    m_last_load = LoadSource::tables;
+    if (m_mode == Mode::read_write) {
+        // Rebuild the snapshot inside this read transaction: SQLite lets it write
+        // only if nothing changed since it began, so the blob is what was read.
+        // Someone else writing is no error: the next load tries again.
+        sqlite3_busy_timeout(h, 0);
+        try {
+            write_snapshot(h, id, d);
+        } catch (const DbError&) {
+        }
+        sqlite3_busy_timeout(h, db::busy_timeout_ms);
     }
     return d;
 }

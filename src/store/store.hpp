@@ -26,7 +26,7 @@ struct DatasetInfo {
 
 class Store {
 public:
-    static constexpr int schema_version = 3;
+    static constexpr int schema_version = 4;
 
     enum class Mode { read_only, read_write };
     // Opens (read_write: creates) the database and migrates it. Refuses a file
@@ -44,7 +44,11 @@ public:
 
     // Replaces the dataset of the same name, in one transaction.
     void save(const Dataset& dataset, const std::string& imported_at);
+    // Reads the dataset's snapshot when it is valid (store/snapshot.hpp), else
+    // its tables; a store opened read_write then writes a new snapshot.
     Dataset load(const std::string& name) const;
+    enum class LoadSource { snapshot, tables };
+    LoadSource last_load_source() const noexcept { return m_last_load; }
     void remove(const std::string& name);
 
     // Stores a result table as result_<table.name> (columns dataset_id, filter,
@@ -61,7 +65,9 @@ private:
     std::int64_t dataset_id(const std::string& name) const;
 
     std::string m_path;
+    Mode m_mode;
     db::Handle m_db;
+    mutable LoadSource m_last_load = LoadSource::tables;
 };
 
 // Current UTC time as "2026-11-25T16:30:00Z", or in another strftime format

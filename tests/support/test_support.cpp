@@ -1,5 +1,7 @@
 #include "support/test_support.hpp"
 
+#include "capi/sqlite.hpp"
+
 #include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -90,6 +92,16 @@ RunResult run_regionet(const std::vector<std::string>& args, const fs::path& cwd
     r.out = read_file(out_path);
     r.err = read_file(err_path);
     return r;
+}
+
+void drop_snapshot_schema(sqlite3* db) {
+    std::vector<std::string> triggers;
+    {
+        db::Statement s(db, "SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'snapshot_stale_on_%'");
+        while (s.step()) triggers.push_back(s.text(0));
+    }
+    for (const auto& t : triggers) db::exec(db, "DROP TRIGGER " + t);
+    db::exec(db, "DROP TABLE dataset_snapshot; PRAGMA user_version = 3");
 }
 
 }  // namespace regionet::test

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include <sqlite3.h>
+
 namespace regionet::test {
 
 std::filesystem::path test_dir();        // tests/
@@ -38,5 +40,9 @@ struct RunResult {
 };
 // Runs the regionet binary with args (no shell), optional stdin text.
 RunResult run_regionet(const std::vector<std::string>& args, const std::filesystem::path& cwd = {});
+
+// Takes a database back to schema 3 (before the dataset snapshot): drops the
+// snapshot table and its triggers, sets user_version = 3. For migration tests.
+void drop_snapshot_schema(sqlite3* db);
 
 }  // namespace regionet::test

@@ -210,6 +210,7 @@ TEST_CASE("membership gaps: text form, round trip, migration 2 -> 3", "[store][m
     }
     {
         auto h = db::open(path, SQLITE_OPEN_READWRITE);
+        test::drop_snapshot_schema(h.get());
         db::exec(h.get(), "ALTER TABLE membership DROP COLUMN gaps; PRAGMA user_version = 2");
     }
     CHECK_THROWS_WITH(Store(path, Store::Mode::read_only), Catch::Contains("database schema version 2 needs migration"));
