@@ -148,6 +148,10 @@ const Entry k_texts[] = {
     {"find.screen.none", "De toets aan lessen uit de praktijk levert geen vragen op.", "The screening against lessons from practice raises no questions."},
 
     {"maps.not_drawn", "Een kaart is niet getekend: {0}", "A map was not drawn: {0}"},
+    // why (render/report_figures.cpp, not_drawn_reason): too many nodes, or another failure with its technical message
+    {"maps.too_large", "de kaart zou {0} punten krijgen, meer dan de {1} die een tekening leesbaar kan tonen; met een kleinere afbakening (een provincie, een regio of een domein) wordt hij wel getekend",
+                       "the map would have {0} nodes, more than the {1} a drawing can show legibly; a narrower scope (a province, a region or a domain) draws it"},
+    {"maps.failed", "het tekenen mislukte (technische melding: {0})", "drawing it failed (technical message: {0})"},
     {"map.network.title", "Samenwerkingsnetwerk", "Cooperation network"},
     {"map.network.caption", "Gemeenten verbonden door gedeelde verbanden; lijndikte: aantal gedeelde verbanden; grootte: gewogen last; kleur: cluster.",
                             "Municipalities linked by shared arrangements; line width: number of shared arrangements; size: weighted load; colour: cluster."},

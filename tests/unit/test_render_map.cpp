@@ -19,6 +19,7 @@
 #include "render/map.hpp"
 #include "render/map_services.hpp"
 #include "render/map_style.hpp"
+#include "render/report_figures.hpp"
 #include "render/report_texts.hpp"
 #include "support/test_support.hpp"
 
@@ -485,6 +486,46 @@ TEST_CASE("map errors: too large, bad outlines, Graphviz failures", "[render][ma
     });
     CHECK(err.empty());
     CHECK(message.find("no-such-engine") != std::string::npos);
+}
+
+// A map the report cannot draw is a note in the report's language: the reason
+// too, not the command line's English advice (it read "Een kaart is niet
+// getekend: Samenwerkingsnetwerk: the network map would have ... nodes").
+TEST_CASE("report maps: a map too large to draw is a note in the report's language", "[render][map][report]") {
+    Dataset d;
+    d.name = "large";
+    for (int i = 0; i < 3001; ++i) {
+        char code[16];
+        std::snprintf(code, sizeof code, "GM%04d", i);
+        d.municipalities.push_back(municipality(code, "M" + std::to_string(i), "P", std::nullopt, std::nullopt, std::nullopt));
+    }
+    d.arrangements = {arrangement("a1", "Afval", "afval")};
+    d.memberships = {member("a1", "GM0000"), member("a1", "GM0001")};
+    d.reindex();
+    analysis::ReportResults r;
+    r.projection = analysis::project_municipalities(d);
+    REQUIRE(!r.projection->edges.empty());  // so the report tries the network map, with 3,001 nodes (3,000 allowed)
+
+    const auto nl = report::draw_report_maps(d, r, "large", "", report::Lang::nl);
+    CHECK(nl.figures.empty());
+    REQUIRE(nl.notes.size() == 1);
+    CHECK(nl.notes[0] == report::tr(report::Lang::nl, "map.network.title") +
+                             ": de kaart zou 3.001 punten krijgen, meer dan de 3.000 die een tekening leesbaar kan tonen; "
+                             "met een kleinere afbakening (een provincie, een regio of een domein) wordt hij wel getekend");
+    for (const char* english : {"map", "nodes", "would", "narrow", "--"}) {
+        INFO(english);
+        CHECK_THAT(nl.notes[0], !Catch::Contains(english));
+    }
+    const auto en = report::draw_report_maps(d, r, "large", "", report::Lang::en);
+    REQUIRE(en.notes.size() == 1);
+    CHECK_THAT(en.notes[0], Catch::Contains("the map would have 3,001 nodes, more than the 3,000"));
+
+    // Any other failure: the reason in words, the technical message beside it.
+    CHECK(report::not_drawn_reason(report::Lang::nl, RenderError("graphviz: layout with neato failed")) ==
+          "het tekenen mislukte (technische melding: graphviz: layout with neato failed)");
+    CHECK(report::not_drawn_reason(report::Lang::en, map::TooLargeError("overlap", 12, 10)) ==
+          "the map would have 12 nodes, more than the 10 a drawing can show legibly; a narrower scope (a province, a region or a "
+          "domain) draws it");
 }
 
 TEST_CASE("map command: formats, views and usage errors", "[render][map][app]") {
