@@ -705,6 +705,32 @@ TEST_CASE("map texts in Dutch: titles, legends, notes and tooltips, no English l
     }
 }
 
+// The services map's caption names the filter in words, as `regionet map`
+// does; it read "Gegevens ambtelijke-fusies (domain=bedrijfsvoering;
+// province=Gelderland)", the filter's machine key.
+TEST_CASE("services --map: the caption names the filter in the map's language", "[render][map][services][app]") {
+    test::TempDir dir;
+    const auto db = (dir / "s.db").string();
+    auto caption = [&](const std::string& lang) {
+        const auto out = (dir / ("s-" + lang + ".dot")).string();
+        const auto r = test::run_regionet({"--db", db, "--dataset", "ambtelijke-fusies", "-q", "services", "--province",
+                                           "Gelderland", "--domain", "bedrijfsvoering", "--lang", lang, "--no-save", "--map", out});
+        INFO(r.err);
+        REQUIRE(r.status == 0);
+        return graph_attr(test::read_file(out), "label");
+    };
+    const auto nl = caption("nl");
+    INFO(nl);
+    CHECK_THAT(nl, Catch::Contains("Gegevens ambtelijke-fusies (2016), domein bedrijfsvoering, provincie Gelderland"));
+    const auto en = caption("en");
+    INFO(en);
+    CHECK_THAT(en, Catch::Contains("Dataset ambtelijke-fusies (2016), domain bedrijfsvoering, province Gelderland"));
+    for (const auto& label : {nl, en}) {
+        CHECK_THAT(label, !Catch::Contains("province="));
+        CHECK_THAT(label, !Catch::Contains("domain="));
+    }
+}
+
 // Issue 18: the services view in the report's language. Alpha hosts a1
 // (members Beta and Gamma): two links, Alpha the only provider.
 TEST_CASE("services map: Dutch and English texts, arrows from the host", "[render][map][services]") {
