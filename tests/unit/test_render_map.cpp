@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <fcntl.h>
 #include <libxml/parser.h>
+#include <nlohmann/json.hpp>
 #include <unistd.h>
 
 #include <cmath>
@@ -16,6 +17,7 @@
 #include "analysis/overlap.hpp"
 #include "analysis/services.hpp"
 #include "capi/graphviz.hpp"
+#include "render/explorer.hpp"
 #include "render/map.hpp"
 #include "render/map_services.hpp"
 #include "render/map_style.hpp"
@@ -526,6 +528,40 @@ TEST_CASE("report maps: a map too large to draw is a note in the report's langua
     CHECK(report::not_drawn_reason(report::Lang::en, map::TooLargeError("overlap", 12, 10)) ==
           "the map would have 12 nodes, more than the 10 a drawing can show legibly; a narrower scope (a province, a region or a "
           "domain) draws it");
+}
+
+// The explorer names forms as the report does (report::form_label): its page
+// showed the codes (gr_openbaar_lichaam) in profiles and the form filter. The
+// page's script shows a form only through D.form_names (its self-test checks
+// the profile and the filter in Chromium, tests/e2e/explorer_check.sh).
+TEST_CASE("explorer: forms carry the report's names in the page's language", "[render][explorer]") {
+    auto d = small(false);
+    d.arrangements[1].form = "ssc";
+    d.arrangements[3].form = "een_eigen_vorm";  // unknown to the catalogue: shown as written
+    for (const auto lang : {report::Lang::nl, report::Lang::en}) {
+        render::explorer::Input in;
+        in.dataset = &d;
+        in.lang = lang;
+        const auto page = render::explorer::page(in);
+        const std::string open = "<script type=\"application/json\" id=\"data\">";
+        const auto from = page.find(open);
+        REQUIRE(from != std::string::npos);
+        const auto to = page.find("</script>", from);
+        const auto data = nlohmann::json::parse(page.substr(from + open.size(), to - from - open.size()));
+        const auto expected = lang == report::Lang::nl
+                                  ? nlohmann::json{{"een_eigen_vorm", "een_eigen_vorm"},
+                                                   {"gr_openbaar_lichaam", "GR openbaar lichaam"},
+                                                   {"regional_division", "Regio-indeling"},
+                                                   {"ssc", "Shared service center (SSC)"}}
+                                  : nlohmann::json{{"een_eigen_vorm", "een_eigen_vorm"},
+                                                   {"gr_openbaar_lichaam", "Joint arrangement (public body)"},
+                                                   {"regional_division", "Regional division"},
+                                                   {"ssc", "Shared service centre"}};
+        CHECK(data["form_names"] == expected);
+        for (const auto& [code, name] : expected.items()) CHECK(name == report::form_label(lang, code));
+        CHECK(page.find("formName(a[3])") != std::string::npos);
+        CHECK(page.find("row(T.form, a[3])") == std::string::npos);  // the code itself, as before
+    }
 }
 
 TEST_CASE("map command: formats, views and usage errors", "[render][map][app]") {
