@@ -32,6 +32,7 @@ const el = (tag, text, cls) => { const e = document.createElement(tag); if (text
 const fmt = (v, d) => v === null || v === undefined ? "-" : Number(v).toLocaleString(D.lang === "nl" ? "nl-NL" : "en-GB", {maximumFractionDigits: d});
 const SHADES = ["#DCE9F5", "#A9CBE8", "#6FA6D6", "#3A7FC0", "#175A9C", "#0B3C6E"];
 const ROLE = D.roles;
+const formName = (f) => D.form_names[f] || f;  // the reader's name of a form code, as in the report
 
 const nodeOf = new Map();   // municipality index -> SVG circle element
 const codeIndex = new Map(D.m.map((m, i) => [m[0], i]));
@@ -105,7 +106,7 @@ function selectMunicipality(i) {
     const li = el("li");
     const b = el("button", a[1], "link");
     b.addEventListener("click", () => selectArrangement(ai));
-    li.append(b, el("span", " " + [a[3] || "", a[2] || "", a[4] || ""].filter(Boolean).join(", ") + "; " +
+    li.append(b, el("span", " " + [a[3] ? formName(a[3]) : "", a[2] || "", a[4] || ""].filter(Boolean).join(", ") + "; " +
       a[5].length + " " + T.members + "; " + T.role + ": " + ROLE[role], "meta"));
     ul.append(li);
   }
@@ -129,7 +130,7 @@ function selectArrangement(ai) {
   p.append(el("h2", a[1]));
   const dl = el("dl");
   const row = (k, v) => { if (v) dl.append(el("dt", k), el("dd", v)); };
-  row(T.domain, a[2]); row(T.form, a[3]); row(T.division, a[4]);
+  row(T.domain, a[2]); row(T.form, a[3] ? formName(a[3]) : ""); row(T.division, a[4]);
   p.append(dl);
   p.append(el("h3", T.member_list + " (" + a[5].length + ")"));
   const ul = el("ul", undefined, "members");
@@ -162,11 +163,12 @@ function search() {
   }
 }
 
-function fill(select, values) {
-  for (const v of values) { const o = el("option", v); o.value = v; select.append(o); }
+function fill(select, values, name) {
+  const shown = name ? [...values].sort((x, y) => name(x).localeCompare(name(y))) : values;
+  for (const v of shown) { const o = el("option", name ? name(v) : v); o.value = v; select.append(o); }
 }
 fill($("f-domain"), D.domains);
-fill($("f-form"), D.forms);
+fill($("f-form"), D.forms, formName);
 fill($("f-division"), D.divisions);
 for (const id of ["f-domain", "f-form", "f-division"])
   $(id).addEventListener("change", () => { if (current) (current.kind === "m" ? selectMunicipality : selectArrangement)(current.i); search(); });
@@ -203,6 +205,18 @@ if (location.hash === "#selftest") {
     search();
     if (![...$("results").querySelectorAll("button")].some((b) => b.textContent === probe[1])) fails.push("search for " + fold(probe[1]) + " did not find " + probe[1]);
     document.body.dataset.selftestSearch = fold(probe[1]);
+  }
+  // Forms read as the report names them: an arrangement's profile and the
+  // form filter show "GR openbaar lichaam", not gr_openbaar_lichaam.
+  const named = D.a.findIndex((a) => a[3] && formName(a[3]) !== a[3]);
+  if (named >= 0) {
+    const code = D.a[named][3];
+    selectArrangement(named);
+    const shown = [...$("profile").querySelectorAll("dd")].map((d) => d.textContent);
+    if (!shown.includes(formName(code))) fails.push("form of " + D.a[named][0] + " shown as " + shown.join(" | "));
+    const option = [...$("f-form").options].find((o) => o.value === code);
+    if (!option || option.textContent !== formName(code)) fails.push("form filter shows " + (option ? option.textContent : "nothing") + " for " + code);
+    document.body.dataset.selftestForm = formName(code);
   }
   document.body.dataset.selftest = fails.length ? "fail: " + fails.join("; ") : "ok";
 }
@@ -315,6 +329,11 @@ std::string page(const Input& in) {
     data["a"] = as;
     data["domains"] = domains;
     data["forms"] = forms;
+    // The forms' reader names (report::form_label, the report's own): the page
+    // shows "GR openbaar lichaam", never the code gr_openbaar_lichaam.
+    json form_names = json::object();
+    for (const auto& f : forms) form_names[f] = report::form_label(lang, f);
+    data["form_names"] = form_names;
     data["divisions"] = divisions;
     std::map<std::string, std::size_t> arrangement_index;
     for (std::size_t a = 0; a < d.arrangements.size(); ++a) arrangement_index[d.arrangements[a].id] = a;

@@ -25,6 +25,7 @@
 
 #include "analysis/graphs.hpp"
 #include "analysis/overlap.hpp"
+#include "model/error.hpp"
 #include "model/model.hpp"
 #include "render/report_document.hpp"
 
@@ -35,6 +36,22 @@ Format parse_format(std::string_view name);              // throws UsageError
 // The format named by a file's extension (".svg" ...), if any.
 std::optional<Format> format_from_path(std::string_view path);
 std::string_view to_string(Format f) noexcept;
+
+// A view with more nodes than Style::max_nodes. what() is the command line's
+// English advice; the report words the reason from the catalogue with view(),
+// nodes() and max_nodes() (render/report_figures.hpp, not_drawn_reason).
+class TooLargeError : public RenderError {
+public:
+    TooLargeError(std::string view, std::size_t nodes, std::size_t max_nodes);
+    const std::string& view() const noexcept { return m_view; }
+    std::size_t nodes() const noexcept { return m_nodes; }
+    std::size_t max_nodes() const noexcept { return m_max_nodes; }
+
+private:
+    std::string m_view;
+    std::size_t m_nodes;
+    std::size_t m_max_nodes;
+};
 
 // Node size: area proportional to a measure per municipality.
 struct SizeEncoding {

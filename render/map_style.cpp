@@ -41,6 +41,15 @@ std::string_view to_string(Format f) noexcept {
     return "svg";
 }
 
+TooLargeError::TooLargeError(std::string view, std::size_t nodes, std::size_t max_nodes)
+    : RenderError("the " + view + " map would have " + std::to_string(nodes) + " nodes, more than the " +
+                  std::to_string(max_nodes) +
+                  " a drawing can show legibly; narrow it with --province, --region, --domain or "
+                  "--exclude-larger-than, or draw `regionet map aggregate`"),
+      m_view(std::move(view)),
+      m_nodes(nodes),
+      m_max_nodes(max_nodes) {}
+
 }  // namespace regionet::render::map
 
 namespace regionet::render::map::detail {
@@ -440,11 +449,7 @@ std::string finish(Agraph_t* g, const std::string& engine, Format format) {
 }
 
 void check_size(std::size_t nodes, std::size_t max_nodes, std::string_view what) {
-    if (nodes > max_nodes)
-        throw RenderError("the " + std::string(what) + " map would have " + std::to_string(nodes) +
-                          " nodes, more than the " + std::to_string(max_nodes) +
-                          " a drawing can show legibly; narrow it with --province, --region, --domain or "
-                          "--exclude-larger-than, or draw `regionet map aggregate`");
+    if (nodes > max_nodes) throw TooLargeError(std::string(what), nodes, max_nodes);
 }
 
 std::string force_engine(std::size_t nodes) {

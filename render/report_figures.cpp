@@ -10,6 +10,13 @@
 
 namespace regionet::render::report {
 
+std::string not_drawn_reason(Lang lang, const RenderError& e) {
+    if (const auto* large = dynamic_cast<const map::TooLargeError*>(&e))
+        return trf(lang, "maps.too_large", {integer(lang, static_cast<std::int64_t>(large->nodes())),
+                                            integer(lang, static_cast<std::int64_t>(large->max_nodes()))});
+    return trf(lang, "maps.failed", {e.what()});
+}
+
 ReportMaps draw_report_maps(const Dataset& d, const analysis::ReportResults& r, const std::string& where, const std::string& focus,
                             Lang lang) {
     namespace map = render::map;
@@ -23,7 +30,7 @@ ReportMaps draw_report_maps(const Dataset& d, const analysis::ReportResults& r, 
         try {
             out.figures.push_back({file, draw(style), caption, alt});
         } catch (const RenderError& e) {
-            out.notes.push_back(title + ": " + e.what());
+            out.notes.push_back(title + ": " + not_drawn_reason(lang, e));
         }
     };
     if (!focus.empty()) {
@@ -91,7 +98,7 @@ ReportMaps draw_report_maps(const Dataset& d, const analysis::ReportResults& r, 
             out.services = Figure{"services.svg", map::services(scoped, *r.services, style, map::Format::svg),
                                   tr(lang, "svc.map.caption"), tr(lang, "svc.map.alt")};
         } catch (const RenderError& e) {
-            out.notes.push_back(tr(lang, "svc.who.title") + ": " + e.what());
+            out.notes.push_back(tr(lang, "svc.who.title") + ": " + not_drawn_reason(lang, e));
         }
     }
     return out;

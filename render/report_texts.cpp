@@ -148,6 +148,10 @@ const Entry k_texts[] = {
     {"find.screen.none", "De toets aan lessen uit de praktijk levert geen vragen op.", "The screening against lessons from practice raises no questions."},
 
     {"maps.not_drawn", "Een kaart is niet getekend: {0}", "A map was not drawn: {0}"},
+    // why (render/report_figures.cpp, not_drawn_reason): too many nodes, or another failure with its technical message
+    {"maps.too_large", "de kaart zou {0} punten krijgen, meer dan de {1} die een tekening leesbaar kan tonen; met een kleinere afbakening (een provincie, een regio of een domein) wordt hij wel getekend",
+                       "the map would have {0} nodes, more than the {1} a drawing can show legibly; a narrower scope (a province, a region or a domain) draws it"},
+    {"maps.failed", "het tekenen mislukte (technische melding: {0})", "drawing it failed (technical message: {0})"},
     {"map.network.title", "Samenwerkingsnetwerk", "Cooperation network"},
     {"map.network.caption", "Gemeenten verbonden door gedeelde verbanden; lijndikte: aantal gedeelde verbanden; grootte: gewogen last; kleur: cluster.",
                             "Municipalities linked by shared arrangements; line width: number of shared arrangements; size: weighted load; colour: cluster."},
@@ -293,7 +297,7 @@ const Entry k_texts[] = {
     {"def.community.term", "Cluster", "Cluster"},
     {"def.community", "groep gemeenten gevonden door modulariteit te maximaliseren (Louvain/Leiden) op het samenwerkingsnetwerk.",
                       "group of municipalities found by maximising modularity (Louvain/Leiden) on the co-membership network."},
-    {"def.ari.term", "Adjusted Rand index (ARI)", "Adjusted Rand index (ARI)"},
+    {"def.ari.term", "Gecorrigeerde Rand-index (adjusted Rand index, ARI)", "Adjusted Rand index (ARI)"},
     {"def.ari", "overeenkomst tussen twee indelingen van dezelfde gemeenten, gecorrigeerd voor toeval: 1 = gelijk, rond 0 = toevallig.",
                 "agreement between two divisions of the same municipalities, corrected for chance: 1 = identical, around 0 = random."},
     {"def.nmi.term", "Genormaliseerde wederzijdse informatie (NMI)", "Normalised mutual information (NMI)"},
@@ -584,12 +588,13 @@ const Entry k_texts[] = {
     {"fnd.tax_cooperation.question", "Zou samenwerken bij de belastingen (heffing en invordering, WOZ) {0} minder kwetsbaar of goedkoper maken?",
                                      "Would cooperating on taxes (levying and collection, WOZ) make {0} less vulnerable or cheaper?"},
     {"fnd.tax_cooperation.practice", "Samenwerken bij de belastingen is aantrekkelijk voor gemeenten met 30.000 inwoners of minder.", "Tax cooperation is attractive for municipalities of 30,000 inhabitants or fewer."},
-    // The publications the lessons come from (the report cites them, never an internal file); the same in both languages.
-    {"fnd.source.korsten", "A.F.A. Korsten (c. 2016), essay on \"Samen en Toch Apart\" (SETA): evaluations of ambtelijke fusies 2005-2017",
+    // The publications the lessons come from (the report cites them, never an internal file): titles as published
+    // (Dutch), the words around them in the report's language.
+    {"fnd.source.korsten", "A.F.A. Korsten (ca. 2016), essay over \"Samen en Toch Apart\" (SETA): evaluaties van ambtelijke fusies 2005-2017",
                            "A.F.A. Korsten (c. 2016), essay on \"Samen en Toch Apart\" (SETA): evaluations of ambtelijke fusies 2005-2017"},
     {"fnd.source.services", "J. den Hollander, zeven gouden regels voor gemeentelijke samenwerking (Van de Bunt Adviseurs / KNAP Academie, januari 2018); 'Hoe krijg ik regie op gemeentelijke samenwerking in de regio?' (netwerkregie)",
                             "J. den Hollander, zeven gouden regels voor gemeentelijke samenwerking (Van de Bunt Adviseurs / KNAP Academie, januari 2018); 'Hoe krijg ik regie op gemeentelijke samenwerking in de regio?' (netwerkregie)"},
-    {"fnd.source.tax", "A.F.A. Korsten, essay on Samen en Toch Apart and the evaluations of ambtelijke fusies 2005-2017 (c. 2016)",
+    {"fnd.source.tax", "A.F.A. Korsten, essay over Samen en Toch Apart en de evaluaties van ambtelijke fusies 2005-2017 (ca. 2016)",
                        "A.F.A. Korsten, essay on Samen en Toch Apart and the evaluations of ambtelijke fusies 2005-2017 (c. 2016)"},
     // Rules the data could not feed (analysis::ScreenNote).
     {"fnd.note.no_scope", "dominant_partner, other_province, not_neighbours: geen gewone regeling met 2 tot {0} deelnemers",
@@ -699,7 +704,7 @@ const Entry k_forms[] = {
     {"regional_division", "Regio-indeling", "Regional division"},
     {"ambtelijke_fusie", "Ambtelijke fusie", "Civil-service merger"},
     {"gastheer", "Gastheergemeente", "Host municipality"},
-    {"ssc", "Shared service centre", "Shared service centre"},
+    {"ssc", "Shared service center (SSC)", "Shared service centre"},
     {"stichting", "Stichting", "Foundation"},
     {"vereniging", "Vereniging", "Association"},
     {"bv", "Overheids-BV", "Public company (BV)"},
@@ -838,6 +843,12 @@ std::string percent(Lang lang, double share, int decimals) { return number(lang,
 
 std::string form_label(Lang lang, std::string_view form) {
     return lookup(std::begin(k_forms), std::end(k_forms), lang, form);
+}
+
+std::vector<std::string> form_keys() {
+    std::vector<std::string> keys;
+    for (const auto& e : k_forms) keys.emplace_back(e.key);
+    return keys;
 }
 
 std::string role_label(Lang lang, std::string_view role) {

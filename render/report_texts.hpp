@@ -37,5 +37,7 @@ std::string percent(Lang lang, double share, int decimals = 0);  // 0.25 -> "25%
 // known ones translated, others returned as written.
 std::string form_label(Lang lang, std::string_view form);
 std::string role_label(Lang lang, std::string_view role);
+// The form codes form_label knows, for tests.
+std::vector<std::string> form_keys();
 
 }  // namespace regionet::render::report

@@ -8,6 +8,8 @@
 
 #include "importers/importer.hpp"
 #include "model/lookup.hpp"
+#include "model/text.hpp"
+#include "render/report_texts.hpp"
 #include "render/result_texts.hpp"
 
 #ifndef REGIONET_DATA_DIR
@@ -146,6 +148,22 @@ std::string region_in_words(const Dataset& d, const std::string& key) {
     } catch (const UsageError&) {
         return key;  // the filter has already refused a key that names nothing or several
     }
+}
+
+std::string filter_in_words(const Dataset& d, const analysis::Filter& f, render::report::Lang lang) {
+    namespace rep = render::report;
+    std::vector<std::string> parts;
+    if (!f.domain.empty()) parts.push_back(rep::trf(lang, "map.filter.domain", {f.domain}));
+    if (!f.province.empty()) parts.push_back(rep::trf(lang, "scope.province", {f.province}));
+    if (lower(f.division) == "none") parts.push_back(rep::tr(lang, "map.filter.ordinary"));
+    else if (!f.division.empty()) parts.push_back(rep::trf(lang, "scope.division", {f.division}));
+    if (!f.region.empty()) parts.push_back(rep::trf(lang, "scope.region", {region_in_words(d, f.region)}));
+    if (f.active_in) parts.push_back(rep::trf(lang, "map.filter.active_in", {std::to_string(*f.active_in)}));
+    if (f.exclude_larger_than)
+        parts.push_back(rep::trf(lang, "map.filter.larger_than", {std::to_string(*f.exclude_larger_than)}));
+    std::string s;
+    for (const auto& x : parts) s += (s.empty() ? "" : ", ") + x;
+    return s;
 }
 
 analysis::LoadWeights read_weights(const std::string& file) {

@@ -17,6 +17,7 @@
 #include "analysis/scope.hpp"
 #include "analysis/screen.hpp"
 #include "model/model.hpp"
+#include "render/report_document.hpp"
 #include "render/table_writer.hpp"
 #include "store/store.hpp"
 
@@ -69,6 +70,11 @@ void save_report_results(const std::string& dataset_name, const Dataset& dataset
 // The region a --region key names, in words for titles and captions:
 // "Groningen (veiligheidsregio)" for VR01; the key itself if it names none.
 std::string region_in_words(const Dataset& d, const std::string& key);
+// The filter in the reader's words for map captions, in lang: "provincie
+// Utrecht, domein afval" (Filter::describe() is the machine key,
+// "province=Utrecht"); empty for no filter. d: a dataset that still holds the
+// region --region names (region_in_words).
+std::string filter_in_words(const Dataset& d, const analysis::Filter& f, render::report::Lang lang);
 
 // The load weights of --weights FILE; empty: data/weights.toml. Throws Error
 // when the file cannot be read, ImportError (file:line:column) when it is wrong.

@@ -147,26 +147,10 @@ map::SizeEncoding size_encoding(const Dataset& d, const analysis::Projection& p,
 // Most overlap pairs the overlap view lays out (a force layout; more take minutes).
 constexpr std::size_t max_overlap_pairs = 300;
 
-// The filter in the reader's words: "provincie Utrecht, domein afval".
-std::string describe_filter(const Dataset& d, const analysis::Filter& f, rep::Lang lang) {
-    std::vector<std::string> parts;
-    if (!f.domain.empty()) parts.push_back(rep::trf(lang, "map.filter.domain", {f.domain}));
-    if (!f.province.empty()) parts.push_back(rep::trf(lang, "scope.province", {f.province}));
-    if (lower(f.division) == "none") parts.push_back(rep::tr(lang, "map.filter.ordinary"));
-    else if (!f.division.empty()) parts.push_back(rep::trf(lang, "scope.division", {f.division}));
-    if (!f.region.empty()) parts.push_back(rep::trf(lang, "scope.region", {region_in_words(d, f.region)}));
-    if (f.active_in) parts.push_back(rep::trf(lang, "map.filter.active_in", {std::to_string(*f.active_in)}));
-    if (f.exclude_larger_than)
-        parts.push_back(rep::trf(lang, "map.filter.larger_than", {std::to_string(*f.exclude_larger_than)}));
-    std::string s;
-    for (const auto& x : parts) s += (s.empty() ? "" : ", ") + x;
-    return s;
-}
-
 std::string caption(const Dataset& d, const MapCommand& cmd, const std::string& extra, rep::Lang lang) {
     std::string c = rep::trf(lang, "map.caption.dataset", {d.name});
     if (!d.reference_date.empty()) c += " (" + d.reference_date + ")";
-    const auto filters = describe_filter(d, cmd.filter, lang);
+    const auto filters = filter_in_words(d, cmd.filter, lang);
     c += ", " + (filters.empty() ? rep::tr(lang, "map.caption.all") : filters);
     if (!extra.empty()) c += ", " + extra;
     if (cmd.stamp) {

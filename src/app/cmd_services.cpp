@@ -51,8 +51,13 @@ void run(const ServicesCommand& cmd) {
     if (map_format) {
         render::map::Style style;
         style.lang = render::report::parse_lang(cmd.lang);
+        // As `regionet map` captions: the filter in words ("provincie Limburg"), not
+        // its machine key ("province=Limburg"); the region --region names is in the
+        // loaded dataset (the scope leaves regions of divisions out).
+        const auto filters = filter_in_words(loaded.dataset, cmd.filter, style.lang);
         style.caption = render::report::trf(style.lang, "map.caption.dataset", {name}) +
-                        (cmd.filter.empty() ? "" : " (" + cmd.filter.describe() + ")");
+                        (d.reference_date.empty() ? "" : " (" + d.reference_date + ")") + ", " +
+                        (filters.empty() ? render::report::tr(style.lang, "map.caption.all") : filters);
         write_file_atomic(cmd.map, render::map::services(d, result, style, *map_format));
     }
     if (!cmd.no_save) save_results(name, {&municipalities, &pairs, &links});

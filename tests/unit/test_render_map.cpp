@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <fcntl.h>
 #include <libxml/parser.h>
+#include <nlohmann/json.hpp>
 #include <unistd.h>
 
 #include <cmath>
@@ -16,9 +17,11 @@
 #include "analysis/overlap.hpp"
 #include "analysis/services.hpp"
 #include "capi/graphviz.hpp"
+#include "render/explorer.hpp"
 #include "render/map.hpp"
 #include "render/map_services.hpp"
 #include "render/map_style.hpp"
+#include "render/report_figures.hpp"
 #include "render/report_texts.hpp"
 #include "support/test_support.hpp"
 
@@ -487,6 +490,80 @@ TEST_CASE("map errors: too large, bad outlines, Graphviz failures", "[render][ma
     CHECK(message.find("no-such-engine") != std::string::npos);
 }
 
+// A map the report cannot draw is a note in the report's language: the reason
+// too, not the command line's English advice (it read "Een kaart is niet
+// getekend: Samenwerkingsnetwerk: the network map would have ... nodes").
+TEST_CASE("report maps: a map too large to draw is a note in the report's language", "[render][map][report]") {
+    Dataset d;
+    d.name = "large";
+    for (int i = 0; i < 3001; ++i) {
+        char code[16];
+        std::snprintf(code, sizeof code, "GM%04d", i);
+        d.municipalities.push_back(municipality(code, "M" + std::to_string(i), "P", std::nullopt, std::nullopt, std::nullopt));
+    }
+    d.arrangements = {arrangement("a1", "Afval", "afval")};
+    d.memberships = {member("a1", "GM0000"), member("a1", "GM0001")};
+    d.reindex();
+    analysis::ReportResults r;
+    r.projection = analysis::project_municipalities(d);
+    REQUIRE(!r.projection->edges.empty());  // so the report tries the network map, with 3,001 nodes (3,000 allowed)
+
+    const auto nl = report::draw_report_maps(d, r, "large", "", report::Lang::nl);
+    CHECK(nl.figures.empty());
+    REQUIRE(nl.notes.size() == 1);
+    CHECK(nl.notes[0] == report::tr(report::Lang::nl, "map.network.title") +
+                             ": de kaart zou 3.001 punten krijgen, meer dan de 3.000 die een tekening leesbaar kan tonen; "
+                             "met een kleinere afbakening (een provincie, een regio of een domein) wordt hij wel getekend");
+    for (const char* english : {"map", "nodes", "would", "narrow", "--"}) {
+        INFO(english);
+        CHECK_THAT(nl.notes[0], !Catch::Contains(english));
+    }
+    const auto en = report::draw_report_maps(d, r, "large", "", report::Lang::en);
+    REQUIRE(en.notes.size() == 1);
+    CHECK_THAT(en.notes[0], Catch::Contains("the map would have 3,001 nodes, more than the 3,000"));
+
+    // Any other failure: the reason in words, the technical message beside it.
+    CHECK(report::not_drawn_reason(report::Lang::nl, RenderError("graphviz: layout with neato failed")) ==
+          "het tekenen mislukte (technische melding: graphviz: layout with neato failed)");
+    CHECK(report::not_drawn_reason(report::Lang::en, map::TooLargeError("overlap", 12, 10)) ==
+          "the map would have 12 nodes, more than the 10 a drawing can show legibly; a narrower scope (a province, a region or a "
+          "domain) draws it");
+}
+
+// The explorer names forms as the report does (report::form_label): its page
+// showed the codes (gr_openbaar_lichaam) in profiles and the form filter. The
+// page's script shows a form only through D.form_names (its self-test checks
+// the profile and the filter in Chromium, tests/e2e/explorer_check.sh).
+TEST_CASE("explorer: forms carry the report's names in the page's language", "[render][explorer]") {
+    auto d = small(false);
+    d.arrangements[1].form = "ssc";
+    d.arrangements[3].form = "een_eigen_vorm";  // unknown to the catalogue: shown as written
+    for (const auto lang : {report::Lang::nl, report::Lang::en}) {
+        render::explorer::Input in;
+        in.dataset = &d;
+        in.lang = lang;
+        const auto page = render::explorer::page(in);
+        const std::string open = "<script type=\"application/json\" id=\"data\">";
+        const auto from = page.find(open);
+        REQUIRE(from != std::string::npos);
+        const auto to = page.find("</script>", from);
+        const auto data = nlohmann::json::parse(page.substr(from + open.size(), to - from - open.size()));
+        const auto expected = lang == report::Lang::nl
+                                  ? nlohmann::json{{"een_eigen_vorm", "een_eigen_vorm"},
+                                                   {"gr_openbaar_lichaam", "GR openbaar lichaam"},
+                                                   {"regional_division", "Regio-indeling"},
+                                                   {"ssc", "Shared service center (SSC)"}}
+                                  : nlohmann::json{{"een_eigen_vorm", "een_eigen_vorm"},
+                                                   {"gr_openbaar_lichaam", "Joint arrangement (public body)"},
+                                                   {"regional_division", "Regional division"},
+                                                   {"ssc", "Shared service centre"}};
+        CHECK(data["form_names"] == expected);
+        for (const auto& [code, name] : expected.items()) CHECK(name == report::form_label(lang, code));
+        CHECK(page.find("formName(a[3])") != std::string::npos);
+        CHECK(page.find("row(T.form, a[3])") == std::string::npos);  // the code itself, as before
+    }
+}
+
 TEST_CASE("map command: formats, views and usage errors", "[render][map][app]") {
     test::TempDir dir;
     const auto db = (dir / "m.db").string();
@@ -661,6 +738,32 @@ TEST_CASE("map texts in Dutch: titles, legends, notes and tooltips, no English l
     for (const char* dutch : {"Cirkeloppervlak", "Lijndikte", "deelnemer", "verband", "geen", "Domein", "Regio:"}) {
         INFO(dutch);
         CHECK(all_en.find(dutch) == std::string::npos);
+    }
+}
+
+// The services map's caption names the filter in words, as `regionet map`
+// does; it read "Gegevens ambtelijke-fusies (domain=bedrijfsvoering;
+// province=Gelderland)", the filter's machine key.
+TEST_CASE("services --map: the caption names the filter in the map's language", "[render][map][services][app]") {
+    test::TempDir dir;
+    const auto db = (dir / "s.db").string();
+    auto caption = [&](const std::string& lang) {
+        const auto out = (dir / ("s-" + lang + ".dot")).string();
+        const auto r = test::run_regionet({"--db", db, "--dataset", "ambtelijke-fusies", "-q", "services", "--province",
+                                           "Gelderland", "--domain", "bedrijfsvoering", "--lang", lang, "--no-save", "--map", out});
+        INFO(r.err);
+        REQUIRE(r.status == 0);
+        return graph_attr(test::read_file(out), "label");
+    };
+    const auto nl = caption("nl");
+    INFO(nl);
+    CHECK_THAT(nl, Catch::Contains("Gegevens ambtelijke-fusies (2016), domein bedrijfsvoering, provincie Gelderland"));
+    const auto en = caption("en");
+    INFO(en);
+    CHECK_THAT(en, Catch::Contains("Dataset ambtelijke-fusies (2016), domain bedrijfsvoering, province Gelderland"));
+    for (const auto& label : {nl, en}) {
+        CHECK_THAT(label, !Catch::Contains("province="));
+        CHECK_THAT(label, !Catch::Contains("domain="));
     }
 }
 

@@ -41,6 +41,8 @@ TEST_CASE("finding texts: fusion_partners and dominant_partner", "[render][findi
     CHECK(finding_practice(Lang::en, f) ==
           "More than three partners in a full ambtelijke fusie is a serious risk; no successful case with four or five was known.");
     CHECK(finding_source(Lang::nl, f) ==
+          "A.F.A. Korsten (ca. 2016), essay over \"Samen en Toch Apart\" (SETA): evaluaties van ambtelijke fusies 2005-2017");
+    CHECK(finding_source(Lang::en, f) ==
           "A.F.A. Korsten (c. 2016), essay on \"Samen en Toch Apart\" (SETA): evaluations of ambtelijke fusies 2005-2017");
 
     auto g = finding("dominant_partner", "y", "B");
@@ -143,6 +145,8 @@ TEST_CASE("finding texts: one_way_services and tax_cooperation", "[render][findi
           "Zou samenwerken bij de belastingen (heffing en invordering, WOZ) Alpha minder kwetsbaar of goedkoper maken?");
     CHECK(finding_practice(Lang::en, t) == "Tax cooperation is attractive for municipalities of 30,000 inhabitants or fewer.");
     CHECK(finding_source(Lang::nl, t) ==
+          "A.F.A. Korsten, essay over Samen en Toch Apart en de evaluaties van ambtelijke fusies 2005-2017 (ca. 2016)");
+    CHECK(finding_source(Lang::en, t) ==
           "A.F.A. Korsten, essay on Samen en Toch Apart and the evaluations of ambtelijke fusies 2005-2017 (c. 2016)");
 
     CHECK_THROWS_AS(finding_text(Lang::nl, finding("no_such_rule", "x", "X")), Error);
