@@ -240,6 +240,6 @@ TEST_CASE("screen border rules: area arrangements and the Wadden islands are exp
     CHECK(hits == std::vector<std::string>{"other_province:ordinary"});
     REQUIRE(f.size() == 1);
     CHECK(rr::finding_text(rr::Lang::nl, f[0]).rfind("A ordinary: ", 0) == 0);
-    CHECK(rr::finding_source(rr::Lang::nl, f[0]).find("Korsten (c. 2016)") != std::string::npos);
+    CHECK(rr::finding_source(rr::Lang::nl, f[0]).find("Korsten (ca. 2016)") != std::string::npos);
     CHECK(rr::finding_source(rr::Lang::nl, f[0]).find("DOMAIN.md") == std::string::npos);
 }

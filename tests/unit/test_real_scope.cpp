@@ -176,7 +176,7 @@ TEST_CASE("nl-2016: screening findings name their arrangement and cite the publi
         REQUIRE(a);
         CHECK_FALSE(a->is_region());
         if (x.rule != "knipperlicht") CHECK(rr::finding_text(rr::Lang::nl, x).find(a->name) != std::string::npos);
-        CHECK(rr::finding_source(rr::Lang::nl, x).find("Korsten (c. 2016)") != std::string::npos);
+        CHECK(rr::finding_source(rr::Lang::nl, x).find("Korsten (ca. 2016)") != std::string::npos);
         if (x.rule == "other_province" || x.rule == "not_neighbours") CHECK(a->domain != "recreatie");
         if (x.rule == "dominant_partner") CHECK(a->form != "gemeenschappelijke_regeling");
         if (x.rule == "other_province" || x.rule == "not_neighbours")
