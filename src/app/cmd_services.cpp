@@ -29,8 +29,14 @@ void run(const ServicesCommand& cmd) {
         map_format = render::map::format_from_path(cmd.map);
         if (!map_format) throw UsageError(cmd.map + ": --map needs a file ending in .svg, .png, .pdf or .dot");
     }
+    const auto lang = render::report::parse_lang(cmd.lang);
     auto loaded = load_dataset(true);
     const auto name = loaded.dataset.name;
+    // As `regionet map` captions: the filter in words ("provincie Limburg"), not
+    // its machine key ("province=Limburg"); the region --region names is in the
+    // loaded dataset (the scope leaves regions of divisions out), so this comes
+    // before the dataset is handed on.
+    const auto filters = map_format ? filter_in_words(loaded.dataset, cmd.filter, lang) : std::string();
     const auto d = filtered_scope(std::move(loaded.dataset), cmd.filter, cmd.scope);
     loaded.store.reset();
     const auto result = analysis::services(d);
@@ -50,11 +56,7 @@ void run(const ServicesCommand& cmd) {
     emit(cmd.out, s.str());
     if (map_format) {
         render::map::Style style;
-        style.lang = render::report::parse_lang(cmd.lang);
-        // As `regionet map` captions: the filter in words ("provincie Limburg"), not
-        // its machine key ("province=Limburg"); the region --region names is in the
-        // loaded dataset (the scope leaves regions of divisions out).
-        const auto filters = filter_in_words(loaded.dataset, cmd.filter, style.lang);
+        style.lang = lang;
         style.caption = render::report::trf(style.lang, "map.caption.dataset", {name}) +
                         (d.reference_date.empty() ? "" : " (" + d.reference_date + ")") + ", " +
                         (filters.empty() ? render::report::tr(style.lang, "map.caption.all") : filters);

@@ -765,6 +765,16 @@ TEST_CASE("services --map: the caption names the filter in the map's language", 
         CHECK_THAT(label, !Catch::Contains("province="));
         CHECK_THAT(label, !Catch::Contains("domain="));
     }
+    // --region: the region's name comes from the loaded dataset, which the
+    // command hands on to its scope (moved): it must be named before that.
+    const auto out = (dir / "s-region.dot").string();
+    const auto r = test::run_regionet({"--db", db, "--dataset", "nl-2026", "-q", "services", "--region", "VR01", "--no-save",
+                                       "--map", out});
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    const auto region = graph_attr(test::read_file(out), "label");
+    INFO(region);
+    CHECK_THAT(region, Catch::Contains("regio Groningen (veiligheidsregio)"));
 }
 
 // Issue 18: the services view in the report's language. Alpha hosts a1
