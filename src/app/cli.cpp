@@ -150,7 +150,7 @@ std::string region_in_words(const Dataset& d, const std::string& key) {
     }
 }
 
-std::string filter_in_words(const Dataset& d, const analysis::Filter& f, render::report::Lang lang) {
+std::string map_caption(const Dataset& d, const analysis::Filter& f, render::report::Lang lang) {
     namespace rep = render::report;
     std::vector<std::string> parts;
     if (!f.domain.empty()) parts.push_back(rep::trf(lang, "map.filter.domain", {f.domain}));
@@ -161,9 +161,11 @@ std::string filter_in_words(const Dataset& d, const analysis::Filter& f, render:
     if (f.active_in) parts.push_back(rep::trf(lang, "map.filter.active_in", {std::to_string(*f.active_in)}));
     if (f.exclude_larger_than)
         parts.push_back(rep::trf(lang, "map.filter.larger_than", {std::to_string(*f.exclude_larger_than)}));
-    std::string s;
-    for (const auto& x : parts) s += (s.empty() ? "" : ", ") + x;
-    return s;
+    std::string c = rep::trf(lang, "map.caption.dataset", {d.name});
+    if (!d.reference_date.empty()) c += " (" + d.reference_date + ")";
+    if (parts.empty()) return c + ", " + rep::tr(lang, "map.caption.all");
+    for (const auto& x : parts) c += ", " + x;
+    return c;
 }
 
 analysis::LoadWeights read_weights(const std::string& file) {

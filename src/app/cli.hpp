@@ -70,11 +70,12 @@ void save_report_results(const std::string& dataset_name, const Dataset& dataset
 // The region a --region key names, in words for titles and captions:
 // "Groningen (veiligheidsregio)" for VR01; the key itself if it names none.
 std::string region_in_words(const Dataset& d, const std::string& key);
-// The filter in the reader's words for map captions, in lang: "provincie
-// Utrecht, domein afval" (Filter::describe() is the machine key,
-// "province=Utrecht"); empty for no filter. d: a dataset that still holds the
-// region --region names (region_in_words).
-std::string filter_in_words(const Dataset& d, const analysis::Filter& f, render::report::Lang lang);
+// A map's caption in lang: the dataset, its reference date and the filter in
+// the reader's words, "Gegevens nl-2026 (2026-05-16), provincie Utrecht, domein
+// afval" (Filter::describe() is the machine key, "province=Utrecht"), or "alle
+// verbanden" for no filter. d: a dataset that still holds the region --region
+// names (region_in_words), i.e. before the scope leaves regions out.
+std::string map_caption(const Dataset& d, const analysis::Filter& f, render::report::Lang lang);
 
 // The load weights of --weights FILE; empty: data/weights.toml. Throws Error
 // when the file cannot be read, ImportError (file:line:column) when it is wrong.

@@ -148,10 +148,7 @@ map::SizeEncoding size_encoding(const Dataset& d, const analysis::Projection& p,
 constexpr std::size_t max_overlap_pairs = 300;
 
 std::string caption(const Dataset& d, const MapCommand& cmd, const std::string& extra, rep::Lang lang) {
-    std::string c = rep::trf(lang, "map.caption.dataset", {d.name});
-    if (!d.reference_date.empty()) c += " (" + d.reference_date + ")";
-    const auto filters = filter_in_words(d, cmd.filter, lang);
-    c += ", " + (filters.empty() ? rep::tr(lang, "map.caption.all") : filters);
+    std::string c = map_caption(d, cmd.filter, lang);
     if (!extra.empty()) c += ", " + extra;
     if (cmd.stamp) {
         const std::time_t now = std::time(nullptr);

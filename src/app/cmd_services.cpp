@@ -32,11 +32,10 @@ void run(const ServicesCommand& cmd) {
     const auto lang = render::report::parse_lang(cmd.lang);
     auto loaded = load_dataset(true);
     const auto name = loaded.dataset.name;
-    // As `regionet map` captions: the filter in words ("provincie Limburg"), not
-    // its machine key ("province=Limburg"); the region --region names is in the
-    // loaded dataset (the scope leaves regions of divisions out), so this comes
-    // before the dataset is handed on.
-    const auto filters = map_format ? filter_in_words(loaded.dataset, cmd.filter, lang) : std::string();
+    // Captioned as `regionet map` captions; the region --region names is in the
+    // loaded dataset (the scope leaves regions of divisions out), so the caption
+    // is made before the dataset is handed on.
+    const auto caption = map_format ? map_caption(loaded.dataset, cmd.filter, lang) : std::string();
     const auto d = filtered_scope(std::move(loaded.dataset), cmd.filter, cmd.scope);
     loaded.store.reset();
     const auto result = analysis::services(d);
@@ -57,9 +56,7 @@ void run(const ServicesCommand& cmd) {
     if (map_format) {
         render::map::Style style;
         style.lang = lang;
-        style.caption = render::report::trf(style.lang, "map.caption.dataset", {name}) +
-                        (d.reference_date.empty() ? "" : " (" + d.reference_date + ")") + ", " +
-                        (filters.empty() ? render::report::tr(style.lang, "map.caption.all") : filters);
+        style.caption = caption;
         write_file_atomic(cmd.map, render::map::services(d, result, style, *map_format));
     }
     if (!cmd.no_save) save_results(name, {&municipalities, &pairs, &links});
