@@ -151,8 +151,7 @@ std::string snapshot_triggers(TriggerAction action) {
     return sql;
 }
 
-void write_snapshot(sqlite3* h, std::int64_t id, const Dataset& d) {
-    const auto blob = snapshot::encode(d);
+void write_snapshot(sqlite3* h, std::int64_t id, const std::string& blob) {
     db::Statement ins(h, "INSERT OR REPLACE INTO dataset_snapshot(dataset_id, data) VALUES (?1, ?2)");
     ins.bind(1, id);
     if (const int rc = sqlite3_bind_blob64(ins.get(), 2, blob.data(), blob.size(), SQLITE_STATIC); rc != SQLITE_OK)
@@ -327,6 +326,8 @@ void Store::save(const Dataset& d, const std::string& imported_at) {
     // before anything is written: SQLite's own check costs two index seeks
     // per membership row (most of an import's time at 2.5 million rows).
     check_references(d);
+    // Encoded before the write lock is taken: other writers wait only for the write.
+    const auto snapshot_blob = snapshot::encode(d);
     // For the write only: foreign keys off (checked above; the old dataset's
     // rows are deleted table by table below instead of by cascade), and a page
     // cache for the whole write (up to 256 MiB, allocated as used): with
@@ -450,7 +451,7 @@ void Store::save(const Dataset& d, const std::string& imported_at) {
         o.step();
         sqlite3_reset(st);
     }
-    write_snapshot(h, id, d);
+    write_snapshot(h, id, snapshot_blob);
     db::exec(h, snapshot_triggers(TriggerAction::create));
     tx.commit();
 }
@@ -593,7 +594,7 @@ Dataset Store::load(const std::string& name) const {
         // Someone else writing is no error: the next load tries again.
         sqlite3_busy_timeout(h, 0);
         try {
-            write_snapshot(h, id, d);
+            write_snapshot(h, id, snapshot::encode(d));
         } catch (const DbError&) {
         }
         sqlite3_busy_timeout(h, db::busy_timeout_ms);
