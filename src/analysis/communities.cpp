@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 
+#include "analysis/louvain.hpp"
 #include "model/error.hpp"
 
 namespace regionet::analysis {
@@ -70,8 +71,6 @@ CommunityResult communities(const Dataset& d, const CommunityOptions& o) {
     const Dataset graph_data = r.used_regions ? d : apply(d, ordinary);
 
     const auto p = project_municipalities(graph_data, o.weighting);
-    const auto g = to_igraph(p);
-    const ig::RealVector weights(p.weights);
     r.edges = p.edges.size();
     const auto n = d.municipalities.size();
 
@@ -80,11 +79,31 @@ CommunityResult communities(const Dataset& d, const CommunityOptions& o) {
         ++degree[i];
         ++degree[j];
     }
-    const auto raw = run_method(g, weights, o);
+    // Louvain on whole-number weights (the default count weighting) runs igraph's
+    // algorithm on compact arrays with the same result (analysis/louvain.hpp); other
+    // weights and Leiden go to igraph.
+    std::vector<std::int64_t> raw;
+    if (o.method == CommunityMethod::louvain && !p.edges.empty() && has_integer_weights(p)) {
+        ig::seed(o.seed);
+        auto part = multilevel_integer(p, o.resolution);
+        raw = std::move(part.membership);
+        r.modularity = part.modularity;
+    } else {
+        const auto g = to_igraph(p);
+        const ig::RealVector weights(p.weights);
+        const auto found = run_method(g, weights, o);
+        raw.assign(found.begin(), found.end());
+        if (r.edges > 0) {
+            const ig::IntVector membership(found);
+            igraph_real_t q = 0;
+            ig::check(igraph_modularity(g.get(), membership.get(), weights.get(), o.resolution, false, &q));
+            r.modularity = q;
+        }
+    }
 
     // Renumber: municipalities are sorted by code, so the first member seen of a
     // community is its smallest code.
-    std::map<igraph_integer_t, std::int64_t> number;
+    std::map<std::int64_t, std::int64_t> number;
     r.community.assign(n, 0);
     for (std::size_t i = 0; i < n; ++i) {
         if (degree[i] == 0) continue;
@@ -96,13 +115,6 @@ CommunityResult communities(const Dataset& d, const CommunityOptions& o) {
     for (auto c : r.community) ++sizes[static_cast<std::size_t>(c)];
     r.community_size.resize(n);
     for (std::size_t i = 0; i < n; ++i) r.community_size[i] = r.community[i] == 0 ? 0 : sizes[static_cast<std::size_t>(r.community[i])];
-
-    if (r.edges > 0) {
-        const ig::IntVector membership(raw);
-        igraph_real_t q = 0;
-        ig::check(igraph_modularity(g.get(), membership.get(), weights.get(), o.resolution, false, &q));
-        r.modularity = q;
-    }
 
     std::vector<std::int64_t> labels(n);
     for (std::size_t i = 0; i < n; ++i) labels[i] = r.community[i] == 0 ? kUnassigned : r.community[i];

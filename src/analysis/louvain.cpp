@@ -1,0 +1,254 @@
+#include "analysis/louvain.hpp"
+
+#include <cmath>
+#include <cstddef>
+
+#include "capi/igraph.hpp"
+#include "model/error.hpp"
+
+namespace regionet::analysis {
+
+namespace {
+
+// One level's graph: an adjacency array without self-loops, each tie listed at both
+// ends, and each vertex's self-loop weight (a community's inside ties once it is
+// shrunk to a vertex) apart.
+struct LevelGraph {
+    std::size_t vertices = 0;
+    std::vector<std::size_t> first;      // ties of v: first[v] .. first[v + 1]
+    std::vector<std::uint32_t> neighbour;
+    std::vector<double> weight;
+    std::vector<double> loop;
+
+    // igraph's weight_all of a vertex: its ties, a self-loop counted at both ends.
+    double strength(std::size_t v) const {
+        double s = 2 * loop[v];
+        for (std::size_t e = first[v]; e < first[v + 1]; ++e) s += weight[e];
+        return s;
+    }
+};
+
+LevelGraph from_projection(const Projection& p) {
+    LevelGraph g;
+    g.vertices = p.vertex_count;
+    g.first.assign(g.vertices + 1, 0);
+    for (const auto& [i, j] : p.edges) ++g.first[i + 1], ++g.first[j + 1];
+    for (std::size_t v = 0; v < g.vertices; ++v) g.first[v + 1] += g.first[v];
+    g.neighbour.resize(g.first.back());
+    g.weight.resize(g.first.back());
+    auto next = g.first;
+    for (std::size_t e = 0; e < p.edges.size(); ++e) {
+        const auto [i, j] = p.edges[e];
+        g.neighbour[next[i]] = static_cast<std::uint32_t>(j), g.weight[next[i]++] = p.weights[e];
+        g.neighbour[next[j]] = static_cast<std::uint32_t>(i), g.weight[next[j]++] = p.weights[e];
+    }
+    g.loop.assign(g.vertices, 0.0);
+    return g;
+}
+
+// A community's totals as igraph keeps them during a level.
+struct Community {
+    std::size_t size = 0;
+    double inside = 0;                   // weight_inside: twice its inside ties
+    double all = 0;                      // weight_all: the strengths of its members
+};
+
+double level_modularity(const std::vector<Community>& communities, double total, double resolution) {
+    double q = 0;
+    for (const auto& c : communities)
+        if (c.size > 0) q += (c.inside - resolution * c.all * c.all / total) / total;
+    return q;
+}
+
+struct Step {
+    std::vector<std::int64_t> membership;  // renumbered by first member
+    std::size_t communities = 0;
+    double modularity = 0;
+};
+
+// One level: local moves until a pass does not raise modularity.
+Step move_vertices(const LevelGraph& g, double resolution) {
+    const auto n = g.vertices;
+    // The visiting order from igraph's shuffle, so the RNG draws are igraph's.
+    ig::IntVector order(static_cast<igraph_integer_t>(n));
+    for (std::size_t v = 0; v < n; ++v) VECTOR(*order.get())[v] = static_cast<igraph_integer_t>(v);
+    ig::check(igraph_vector_int_shuffle(order.get()));
+
+    std::vector<double> strength(n);
+    std::vector<Community> communities(n);
+    double total = 0;                    // igraph's weight_sum: twice the sum of tie weights
+    for (std::size_t v = 0; v < n; ++v) {
+        strength[v] = g.strength(v);
+        communities[v] = {1, 2 * g.loop[v], strength[v]};
+        total += strength[v];
+    }
+    std::vector<std::int64_t> membership(n);
+    for (std::size_t v = 0; v < n; ++v) membership[v] = static_cast<std::int64_t>(v);
+
+    std::vector<double> to_community(n, 0.0);
+    std::vector<char> seen(n, 0);
+    std::vector<std::int64_t> touched;
+    double q = level_modularity(communities, total, resolution);
+    for (;;) {
+        const double pass_q = q;
+        bool changed = false;
+        const auto before = membership;
+        for (std::size_t i = 0; i < n; ++i) {
+            const auto v = static_cast<std::size_t>(order[static_cast<igraph_integer_t>(i)]);
+            const auto old = membership[v];
+            touched.clear();
+            for (std::size_t e = g.first[v]; e < g.first[v + 1]; ++e) {
+                const auto c = membership[g.neighbour[e]];
+                if (!seen[static_cast<std::size_t>(c)]) seen[static_cast<std::size_t>(c)] = 1, touched.push_back(c);
+                to_community[static_cast<std::size_t>(c)] += g.weight[e];
+            }
+            const double inside = to_community[static_cast<std::size_t>(old)];
+            const double loops = 2 * g.loop[v];
+            auto& from = communities[static_cast<std::size_t>(old)];
+            from.size--;
+            from.all -= strength[v];
+            from.inside -= 2 * inside + loops;
+
+            // igraph takes the first strictly best gain over communities in ascending
+            // order: the best positive gain, and on a tie the lowest number.
+            std::int64_t best = -1;
+            double best_gain = 0;
+            for (const auto c : touched) {
+                const double gain = to_community[static_cast<std::size_t>(c)] -
+                                    resolution * communities[static_cast<std::size_t>(c)].all * strength[v] / total;
+                if (gain > 0 && (best < 0 || gain > best_gain || (gain == best_gain && c < best))) best = c, best_gain = gain;
+            }
+            const auto target = best < 0 ? old : best;
+            const double joined = best < 0 ? inside : to_community[static_cast<std::size_t>(best)];
+            membership[v] = target;
+            auto& to = communities[static_cast<std::size_t>(target)];
+            to.size++;
+            to.all += strength[v];
+            to.inside += 2 * joined + loops;
+            changed = changed || target != old;
+            for (const auto c : touched) seen[static_cast<std::size_t>(c)] = 0, to_community[static_cast<std::size_t>(c)] = 0;
+        }
+        q = level_modularity(communities, total, resolution);
+        if (!(changed && q > pass_q)) {
+            membership = before;         // igraph keeps the last pass's modularity, not the restored one's
+            break;
+        }
+    }
+
+    Step s;
+    s.modularity = q;
+    std::vector<std::int64_t> number(n, -1);
+    s.membership.resize(n);
+    for (std::size_t v = 0; v < n; ++v) {
+        auto& k = number[static_cast<std::size_t>(membership[v])];
+        if (k < 0) k = static_cast<std::int64_t>(s.communities++);
+        s.membership[v] = k;
+    }
+    return s;
+}
+
+// The next level: every community a vertex, its inside ties a self-loop.
+LevelGraph shrink(const LevelGraph& g, const Step& s) {
+    LevelGraph out;
+    out.vertices = s.communities;
+    out.first.assign(out.vertices + 1, 0);
+    out.loop.assign(out.vertices, 0.0);
+    std::vector<std::size_t> start(out.vertices + 1, 0);
+    for (const auto c : s.membership) ++start[static_cast<std::size_t>(c) + 1];
+    for (std::size_t c = 0; c < out.vertices; ++c) start[c + 1] += start[c];
+    std::vector<std::size_t> members(g.vertices);
+    {
+        auto next = start;
+        for (std::size_t v = 0; v < g.vertices; ++v) members[next[static_cast<std::size_t>(s.membership[v])]++] = v;
+    }
+    std::vector<double> to_community(out.vertices, 0.0);
+    std::vector<char> seen(out.vertices, 0);
+    std::vector<std::uint32_t> touched;
+    for (std::size_t c = 0; c < out.vertices; ++c) {
+        double inside = 0;
+        for (std::size_t k = start[c]; k < start[c + 1]; ++k) {
+            const auto v = members[k];
+            out.loop[c] += g.loop[v];
+            for (std::size_t e = g.first[v]; e < g.first[v + 1]; ++e) {
+                const auto d = static_cast<std::uint32_t>(s.membership[g.neighbour[e]]);
+                if (d == c) {
+                    inside += g.weight[e];
+                    continue;
+                }
+                if (!seen[d]) seen[d] = 1, touched.push_back(d);
+                to_community[d] += g.weight[e];
+            }
+        }
+        out.loop[c] += inside / 2;       // each inside tie was seen from both ends
+        for (const auto d : touched) {
+            out.neighbour.push_back(d);
+            out.weight.push_back(to_community[d]);
+            seen[d] = 0, to_community[d] = 0;
+        }
+        touched.clear();
+        out.first[c + 1] = out.neighbour.size();
+    }
+    return out;
+}
+
+}  // namespace
+
+bool has_integer_weights(const Projection& p) {
+    constexpr double limit = 4503599627370496.0;  // 2^52: sums below 2^53 stay exact
+    double total = 0;
+    for (const double w : p.weights) {
+        if (!(w >= 0) || w != std::floor(w)) return false;
+        total += w;
+    }
+    return total < limit;
+}
+
+LouvainPartition multilevel_integer(const Projection& p, double resolution) {
+    if (p.edges.empty() || !has_integer_weights(p))
+        throw Error("multilevel_integer needs at least one tie and whole-number weights");
+    LevelGraph g = from_projection(p);
+    std::vector<std::int64_t> membership(p.vertex_count);
+    for (std::size_t v = 0; v < membership.size(); ++v) membership[v] = static_cast<std::int64_t>(v);
+    double q = -1;
+    for (;;) {
+        const double previous = q;
+        auto step = move_vertices(g, resolution);
+        q = step.modularity;
+        // igraph stops when a level merges nothing or loses modularity, and drops that level.
+        if (step.communities == g.vertices || q < previous) break;
+        for (auto& m : membership) m = step.membership[static_cast<std::size_t>(m)];
+        g = shrink(g, step);
+    }
+    LouvainPartition r;
+    r.modularity = modularity(p, membership, resolution);
+    r.membership = std::move(membership);
+    return r;
+}
+
+double modularity(const Projection& p, const std::vector<std::int64_t>& membership, double resolution) {
+    std::int64_t types = 0;
+    for (const auto c : membership) types = std::max(types, c + 1);
+    std::vector<double> inside(static_cast<std::size_t>(types), 0.0), strength(static_cast<std::size_t>(types), 0.0);
+    double m = 0;
+    for (std::size_t e = 0; e < p.edges.size(); ++e) {
+        const auto a = static_cast<std::size_t>(membership[p.edges[e].first]);
+        const auto b = static_cast<std::size_t>(membership[p.edges[e].second]);
+        const double w = p.weights[e];
+        if (a == b) inside[a] += 2 * w;
+        strength[a] += w;
+        strength[b] += w;
+        m += w;
+    }
+    if (!(m > 0)) return std::nan("");
+    // igraph scales by the reciprocal, then sums community by community.
+    const double scale = 1.0 / (2 * m);
+    double q = 0;
+    for (std::size_t c = 0; c < inside.size(); ++c) {
+        const double k = strength[c] * scale;
+        q += inside[c] * scale;
+        q -= resolution * k * k;
+    }
+    return q;
+}
+
+}  // namespace regionet::analysis
