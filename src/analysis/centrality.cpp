@@ -283,6 +283,7 @@ CentralityResult centrality(const Dataset& dataset, const CentralityOptions& o) 
     if (r.excluded_arrangements) {
         Filter f;
         f.exclude_larger_than = o.max_arrangement_size;
+        f.all_years = true;              // the caller chose the year
         reduced = apply(dataset, f);
     }
     const Dataset& d = reduced ? *reduced : dataset;

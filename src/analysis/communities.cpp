@@ -66,9 +66,7 @@ CommunityResult communities(const Dataset& d, const CommunityOptions& o) {
     CommunityResult r;
     r.options = o;
     r.used_regions = o.include_regions || !has_ordinary_ties(d);
-    Filter ordinary;
-    ordinary.division = "none";
-    const Dataset graph_data = r.used_regions ? d : apply(d, ordinary);
+    const Dataset graph_data = r.used_regions ? d : apply(d, ordinary_arrangements());
 
     const auto p = project_municipalities(graph_data, o.weighting);
     r.edges = p.edges.size();

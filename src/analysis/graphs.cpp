@@ -44,6 +44,13 @@ std::optional<int> effective_year(const Dataset& d, const Filter& f) {
     return year;
 }
 
+Filter ordinary_arrangements() {
+    Filter f;
+    f.division = "none";
+    f.all_years = true;
+    return f;
+}
+
 Dataset apply(Dataset d, const Filter& filter) {
     Filter f = filter;
     f.active_in = effective_year(d, filter);

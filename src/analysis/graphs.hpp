@@ -38,6 +38,11 @@ Dataset apply(Dataset dataset, const Filter& filter);
 // The year apply() restricts to: filter.active_in, else the reference year of a
 // dataset with membership end years (unless all_years), else none.
 std::optional<int> effective_year(const Dataset& dataset, const Filter& filter);
+// Ordinary arrangements only (regions of divisions left out), for a pass or view
+// that narrows a dataset its caller has already filtered: it adds no year of its
+// own, so the caller's --active-in or --all-years stands (a second apply() with the
+// reference year would drop the memberships of the year the caller asked for).
+Filter ordinary_arrangements();
 
 enum class Weighting { count, newman };
 Weighting parse_weighting(const std::string& s);  // throws UsageError

@@ -130,9 +130,7 @@ std::string default_map_division(const Dataset& d) {
 }
 
 DivisionTies division_map_ties(const Dataset& d, const std::string& division) {
-    Filter ordinary;
-    ordinary.division = "none";
-    auto ties = apply(d, ordinary);  // keeps every municipality, in order
+    auto ties = apply(d, ordinary_arrangements());  // keeps every municipality, in order
     DivisionTies out;
     if (ties.memberships.empty()) {
         ties = d;

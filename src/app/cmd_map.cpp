@@ -235,9 +235,7 @@ void run(const MapCommand& cmd) {
             throw UsageError("no division '" + cmd.key + "' in dataset " + d.name + "; known: " + known_divisions(d));
         // Ties from ordinary arrangements (the regions themselves would tie every
         // region together); a dataset of divisions only (nl-2024) uses the other divisions.
-        analysis::Filter ordinary;
-        ordinary.division = "none";
-        auto ties_d = analysis::apply(d, ordinary);  // keeps every municipality, in order
+        auto ties_d = analysis::apply(d, analysis::ordinary_arrangements());  // keeps every municipality, in order
         std::string ties_from = rep::tr(lang, "map.caption.ties_ordinary");
         if (ties_d.memberships.empty()) {
             ties_d = d;

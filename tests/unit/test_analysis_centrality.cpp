@@ -522,3 +522,17 @@ TEST_CASE("centrality: arrangements above max_arrangement_size are left out of t
     CHECK(all.degree == std::vector<std::int64_t>{4, 4, 4, 4, 4});
     CHECK(all.edges == 10);
 }
+
+TEST_CASE("centrality: leaving out large arrangements keeps the years the caller chose", "[analysis][centrality]") {
+    // A dated register (reference year 2026) handed over whole, as `--all-years` does:
+    // the tie 0-1 ended in 2020 and must stay when the large arrangement is left out.
+    auto d = network(5, {{0, 1}, {1, 2}, {0, 1, 2, 3, 4}});
+    d.reference_date = "2026-05-16";
+    for (auto& m : d.memberships)
+        if (d.arrangements[m.arrangement].id == d.arrangements[0].id) m.end_year = 2020;
+    CentralityOptions o;
+    o.max_arrangement_size = 4;
+    const auto r = centrality(d, o);
+    CHECK(r.excluded_arrangements == 1);
+    CHECK(r.degree == std::vector<std::int64_t>{1, 2, 1, 0, 0});
+}

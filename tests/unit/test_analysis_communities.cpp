@@ -302,3 +302,38 @@ TEST_CASE("communities with regions only use the regions, and resolution changes
     low.resolution = 0.01;
     CHECK(communities(two_cliques(), low).community_count == 1);
 }
+
+TEST_CASE("communities keep the years the caller chose (--all-years, --active-in)", "[analysis][communities]") {
+    // A dated register: A (m1, m2) 2012-2020, B (m2, m3) since 2022, reference year
+    // 2026, and a region over all three so the pass narrows to ordinary arrangements.
+    Dataset d;
+    d.name = "dated";
+    d.reference_date = "2026-05-16";
+    for (const auto* c : {"m1", "m2", "m3"}) d.municipalities.push_back(muni(c, "North"));
+    d.arrangements = {arr("A"), arr("B"), arr("R", "regions")};
+    auto ended = [](Membership m) {
+        m.start_year = 2012;
+        m.end_year = 2020;
+        return m;
+    };
+    auto joined_2022 = [](Membership m) {
+        m.start_year = 2022;
+        return m;
+    };
+    d.memberships = {ended(member("A", "m1")),       ended(member("A", "m2")),       joined_2022(member("B", "m2")),
+                     joined_2022(member("B", "m3")), member("R", "m1"), member("R", "m2"), member("R", "m3")};
+    d.reindex();
+
+    // The whole history, as `--all-years` hands it over: both ties (m1-m2 from A, m2-m3 from B).
+    CommunityOptions o;
+    CHECK(communities(d, o).edges == 2);
+    // As it stood in 2015 (`--active-in 2015`): A only.
+    Filter in_2015;
+    in_2015.active_in = 2015;
+    const auto then = communities(apply(d, in_2015), o);
+    CHECK(then.edges == 1);
+    CHECK(then.community[2] == 0);       // m3 had no tie yet
+    // As on the reference date (the default): B only.
+    CHECK(communities(apply(d, Filter{}), o).edges == 1);
+    CHECK(communities(apply(d, Filter{}), o).community[0] == 0);  // m1 has no current tie
+}
