@@ -1,5 +1,6 @@
 #include "analysis/louvain.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 
