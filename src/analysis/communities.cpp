@@ -66,27 +66,32 @@ CommunityResult communities(const Dataset& d, const CommunityOptions& o) {
     CommunityResult r;
     r.options = o;
     r.used_regions = o.include_regions || !has_ordinary_ties(d);
-    const Dataset graph_data = r.used_regions ? d : apply(d, ordinary_arrangements());
-
-    const auto p = project_municipalities(graph_data, o.weighting);
-    r.edges = p.edges.size();
     const auto n = d.municipalities.size();
-
     std::vector<std::size_t> degree(n, 0);
-    for (const auto& [i, j] : p.edges) {
-        ++degree[i];
-        ++degree[j];
-    }
-    // Louvain on whole-number weights (the default count weighting) runs igraph's
-    // algorithm on compact arrays with the same result (analysis/louvain.hpp); other
-    // weights and Leiden go to igraph.
-    std::vector<std::int64_t> raw;
-    if (o.method == CommunityMethod::louvain && !p.edges.empty() && has_integer_weights(p)) {
-        ig::seed(o.seed);
-        auto part = multilevel_integer(p, o.resolution);
-        raw = std::move(part.membership);
-        r.modularity = part.modularity;
+    std::vector<std::int64_t> raw(n);  // no tie: every municipality on its own, as igraph gives it
+    for (std::size_t i = 0; i < n; ++i) raw[i] = static_cast<std::int64_t>(i);
+    if (o.method == CommunityMethod::louvain && o.weighting == Weighting::count) {
+        // The default: Louvain on count weights, which are whole numbers, runs igraph's
+        // algorithm on compact arrays with the same result (analysis/louvain.hpp), on
+        // the ties straight from the dataset.
+        const auto ties = tie_adjacency(d, !r.used_regions);
+        r.edges = ties.tie_count();
+        for (std::size_t i = 0; i < n; ++i) degree[i] = ties.first[i + 1] - ties.first[i];
+        if (r.edges > 0) {
+            ig::seed(o.seed);
+            auto part = multilevel_integer(ties, o.resolution);
+            raw = std::move(part.membership);
+            r.modularity = part.modularity;
+        }
     } else {
+        // Newman weights (fractions) and Leiden: igraph on the projection.
+        const Dataset graph_data = r.used_regions ? d : apply(d, ordinary_arrangements());
+        const auto p = project_municipalities(graph_data, o.weighting);
+        r.edges = p.edges.size();
+        for (const auto& [i, j] : p.edges) {
+            ++degree[i];
+            ++degree[j];
+        }
         const auto g = to_igraph(p);
         const ig::RealVector weights(p.weights);
         const auto found = run_method(g, weights, o);

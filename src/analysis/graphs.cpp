@@ -150,6 +150,43 @@ Projection project_municipalities(const Dataset& d, Weighting weighting) {
     return p;
 }
 
+TieAdjacency tie_adjacency(const Dataset& d, bool without_regions) {
+    // Whole rows of B B^T with a sparse accumulator: every pair is counted from both
+    // ends (twice project_municipalities' additions), so that each row comes out
+    // complete and in order and nothing needs transposing.
+    const auto x = incidence(d);
+    const std::size_t n = d.municipalities.size();
+    std::vector<char> counted(d.arrangements.size(), 1);
+    if (without_regions)
+        for (std::size_t g = 0; g < counted.size(); ++g) counted[g] = !d.arrangements[g].is_region();
+    TieAdjacency t;
+    t.vertex_count = n;
+    t.first.assign(n + 1, 0);
+    std::vector<std::uint32_t> count(n, 0);
+    std::vector<std::uint32_t> touched;
+    for (std::size_t i = 0; i < n; ++i) {
+        for (auto e = x.group_offset[i]; e < x.group_offset[i + 1]; ++e) {
+            const auto g = x.group[e];
+            if (!counted[g]) continue;
+            for (auto f = x.member_offset[g]; f < x.member_offset[g + 1]; ++f) {
+                const auto j = x.member[f];
+                if (j == i) continue;
+                if (count[j] == 0) touched.push_back(j);
+                ++count[j];
+            }
+        }
+        std::sort(touched.begin(), touched.end());
+        for (auto j : touched) {
+            t.neighbour.push_back(j);
+            t.shared.push_back(count[j]);
+            count[j] = 0;
+        }
+        touched.clear();
+        t.first[i + 1] = t.neighbour.size();
+    }
+    return t;
+}
+
 ig::Graph to_igraph(const Projection& p) {
     ig::IntVector edges;
     edges.reserve(static_cast<igraph_integer_t>(2 * p.edges.size()));

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <span>
 
 #include "capi/igraph.hpp"
 #include "model/error.hpp"
@@ -13,20 +14,34 @@ namespace {
 
 // One level's graph: an adjacency array without self-loops, each tie listed at both
 // ends, and each vertex's self-loop weight (a community's inside ties once it is
-// shrunk to a vertex) apart.
-struct LevelGraph {
+// shrunk to a vertex) apart. A view: the first level reads the caller's arrays
+// (32-bit counts from a TieAdjacency, or doubles from a Projection), the levels
+// after it a LevelGraph. Weights are read as doubles, so the sums are the same
+// whichever type holds them.
+template <class Weight>
+struct Level {
     std::size_t vertices = 0;
-    std::vector<std::size_t> first;      // ties of v: first[v] .. first[v + 1]
-    std::vector<std::uint32_t> neighbour;
-    std::vector<double> weight;
-    std::vector<double> loop;
+    std::span<const std::size_t> first;  // ties of v: first[v] .. first[v + 1]
+    std::span<const std::uint32_t> neighbour;
+    std::span<const Weight> weight;
+    std::span<const double> loop;
 
     // igraph's weight_all of a vertex: its ties, a self-loop counted at both ends.
     double strength(std::size_t v) const {
         double s = 2 * loop[v];
-        for (std::size_t e = first[v]; e < first[v + 1]; ++e) s += weight[e];
+        for (std::size_t e = first[v]; e < first[v + 1]; ++e) s += static_cast<double>(weight[e]);
         return s;
     }
+};
+
+// A shrunk level's arrays.
+struct LevelGraph {
+    std::size_t vertices = 0;
+    std::vector<std::size_t> first;
+    std::vector<std::uint32_t> neighbour;
+    std::vector<double> weight;
+    std::vector<double> loop;
+    Level<double> view() const { return {vertices, first, neighbour, weight, loop}; }
 };
 
 LevelGraph from_projection(const Projection& p) {
@@ -68,7 +83,8 @@ struct Step {
 };
 
 // One level: local moves until a pass does not raise modularity.
-Step move_vertices(const LevelGraph& g, double resolution) {
+template <class Weight>
+Step move_vertices(const Level<Weight>& g, double resolution) {
     const auto n = g.vertices;
     // The visiting order from igraph's shuffle, so the RNG draws are igraph's.
     ig::IntVector order(static_cast<igraph_integer_t>(n));
@@ -101,7 +117,7 @@ Step move_vertices(const LevelGraph& g, double resolution) {
             for (std::size_t e = g.first[v]; e < g.first[v + 1]; ++e) {
                 const auto c = membership[g.neighbour[e]];
                 if (!seen[static_cast<std::size_t>(c)]) seen[static_cast<std::size_t>(c)] = 1, touched.push_back(c);
-                to_community[static_cast<std::size_t>(c)] += g.weight[e];
+                to_community[static_cast<std::size_t>(c)] += static_cast<double>(g.weight[e]);
             }
             const double inside = to_community[static_cast<std::size_t>(old)];
             const double loops = 2 * g.loop[v];
@@ -149,7 +165,8 @@ Step move_vertices(const LevelGraph& g, double resolution) {
 }
 
 // The next level: every community a vertex, its inside ties a self-loop.
-LevelGraph shrink(const LevelGraph& g, const Step& s) {
+template <class Weight>
+LevelGraph shrink(const Level<Weight>& g, const Step& s) {
     LevelGraph out;
     out.vertices = s.communities;
     out.first.assign(out.vertices + 1, 0);
@@ -173,11 +190,11 @@ LevelGraph shrink(const LevelGraph& g, const Step& s) {
             for (std::size_t e = g.first[v]; e < g.first[v + 1]; ++e) {
                 const auto d = static_cast<std::uint32_t>(s.membership[g.neighbour[e]]);
                 if (d == c) {
-                    inside += g.weight[e];
+                    inside += static_cast<double>(g.weight[e]);
                     continue;
                 }
                 if (!seen[d]) seen[d] = 1, touched.push_back(d);
-                to_community[d] += g.weight[e];
+                to_community[d] += static_cast<double>(g.weight[e]);
             }
         }
         out.loop[c] += inside / 2;       // each inside tie was seen from both ends
@@ -190,6 +207,31 @@ LevelGraph shrink(const LevelGraph& g, const Step& s) {
         out.first[c + 1] = out.neighbour.size();
     }
     return out;
+}
+
+// The levels from the first on, as igraph_community_multilevel runs them; the
+// modularity is left for the caller to sum on the first level's ties.
+template <class Weight>
+LouvainPartition multilevel(const Level<Weight>& first, double resolution) {
+    std::vector<std::int64_t> membership(first.vertices);
+    for (std::size_t v = 0; v < membership.size(); ++v) membership[v] = static_cast<std::int64_t>(v);
+    LevelGraph shrunk;
+    bool on_first = true;
+    double q = -1;
+    for (;;) {
+        const double previous = q;
+        auto step = on_first ? move_vertices(first, resolution) : move_vertices(shrunk.view(), resolution);
+        q = step.modularity;
+        const std::size_t vertices = on_first ? first.vertices : shrunk.vertices;
+        // igraph stops when a level merges nothing or loses modularity, and drops that level.
+        if (step.communities == vertices || q < previous) break;
+        for (auto& m : membership) m = step.membership[static_cast<std::size_t>(m)];
+        shrunk = on_first ? shrink(first, step) : shrink(shrunk.view(), step);
+        on_first = false;
+    }
+    LouvainPartition r;
+    r.membership = std::move(membership);
+    return r;
 }
 
 }  // namespace
@@ -207,39 +249,42 @@ bool has_integer_weights(const Projection& p) {
 LouvainPartition multilevel_integer(const Projection& p, double resolution) {
     if (p.edges.empty() || !has_integer_weights(p))
         throw Error("multilevel_integer needs at least one tie and whole-number weights");
-    LevelGraph g = from_projection(p);
-    std::vector<std::int64_t> membership(p.vertex_count);
-    for (std::size_t v = 0; v < membership.size(); ++v) membership[v] = static_cast<std::int64_t>(v);
-    double q = -1;
-    for (;;) {
-        const double previous = q;
-        auto step = move_vertices(g, resolution);
-        q = step.modularity;
-        // igraph stops when a level merges nothing or loses modularity, and drops that level.
-        if (step.communities == g.vertices || q < previous) break;
-        for (auto& m : membership) m = step.membership[static_cast<std::size_t>(m)];
-        g = shrink(g, step);
-    }
-    LouvainPartition r;
-    r.modularity = modularity(p, membership, resolution);
-    r.membership = std::move(membership);
+    const LevelGraph g = from_projection(p);
+    auto r = multilevel(g.view(), resolution);
+    r.modularity = modularity(p, r.membership, resolution);
     return r;
 }
 
-double modularity(const Projection& p, const std::vector<std::int64_t>& membership, double resolution) {
+LouvainPartition multilevel_integer(const TieAdjacency& t, double resolution) {
+    if (t.tie_count() == 0) throw Error("multilevel_integer needs at least one tie");
+    double total = 0;  // whole numbers, so exact while below 2^53
+    for (const auto w : t.shared) total += w;
+    if (!(total < 4503599627370496.0)) throw Error("multilevel_integer: tie weights sum beyond 2^52");
+    const std::vector<double> no_loops(t.vertex_count, 0.0);
+    auto r = multilevel(Level<std::uint32_t>{t.vertex_count, t.first, t.neighbour, t.shared, no_loops}, resolution);
+    r.modularity = modularity(t, r.membership, resolution);
+    return r;
+}
+
+namespace {
+
+// igraph_modularity over ties given one by one (in its edge order: i < j ascending),
+// then summed community by community as igraph does.
+template <class EachTie>
+double modularity_of(std::size_t vertices, const std::vector<std::int64_t>& membership, double resolution,
+                     EachTie&& each_tie) {
     std::int64_t types = 0;
-    for (const auto c : membership) types = std::max(types, c + 1);
+    for (std::size_t v = 0; v < vertices; ++v) types = std::max(types, membership[v] + 1);
     std::vector<double> inside(static_cast<std::size_t>(types), 0.0), strength(static_cast<std::size_t>(types), 0.0);
     double m = 0;
-    for (std::size_t e = 0; e < p.edges.size(); ++e) {
-        const auto a = static_cast<std::size_t>(membership[p.edges[e].first]);
-        const auto b = static_cast<std::size_t>(membership[p.edges[e].second]);
-        const double w = p.weights[e];
+    each_tie([&](std::size_t i, std::size_t j, double w) {
+        const auto a = static_cast<std::size_t>(membership[i]);
+        const auto b = static_cast<std::size_t>(membership[j]);
         if (a == b) inside[a] += 2 * w;
         strength[a] += w;
         strength[b] += w;
         m += w;
-    }
+    });
     if (!(m > 0)) return std::nan("");
     // igraph scales by the reciprocal, then sums community by community.
     const double scale = 1.0 / (2 * m);
@@ -250,6 +295,22 @@ double modularity(const Projection& p, const std::vector<std::int64_t>& membersh
         q -= resolution * k * k;
     }
     return q;
+}
+
+}  // namespace
+
+double modularity(const Projection& p, const std::vector<std::int64_t>& membership, double resolution) {
+    return modularity_of(p.vertex_count, membership, resolution, [&](auto&& tie) {
+        for (std::size_t e = 0; e < p.edges.size(); ++e) tie(p.edges[e].first, p.edges[e].second, p.weights[e]);
+    });
+}
+
+double modularity(const TieAdjacency& t, const std::vector<std::int64_t>& membership, double resolution) {
+    return modularity_of(t.vertex_count, membership, resolution, [&](auto&& tie) {
+        for (std::size_t i = 0; i < t.vertex_count; ++i)
+            for (std::size_t e = t.first[i]; e < t.first[i + 1]; ++e)
+                if (t.neighbour[e] > i) tie(i, t.neighbour[e], static_cast<double>(t.shared[e]));
+    });
 }
 
 }  // namespace regionet::analysis

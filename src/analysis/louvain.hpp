@@ -37,8 +37,13 @@ bool has_integer_weights(const Projection& p);
 // must be seeded by the caller, as for igraph_community_multilevel. Needs
 // has_integer_weights(p) and at least one edge.
 LouvainPartition multilevel_integer(const Projection& p, double resolution);
+// The same on the count-weighted ties as tie_adjacency() gives them (the communities
+// command's default, without building a Projection): the same partition and
+// modularity as multilevel_integer(project_municipalities(d), resolution).
+LouvainPartition multilevel_integer(const TieAdjacency& ties, double resolution);
 
 // igraph_modularity of a membership on the projection (weighted, undirected), in its order of sums.
 double modularity(const Projection& p, const std::vector<std::int64_t>& membership, double resolution);
+double modularity(const TieAdjacency& ties, const std::vector<std::int64_t>& membership, double resolution);
 
 }  // namespace regionet::analysis

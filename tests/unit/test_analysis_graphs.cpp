@@ -7,6 +7,8 @@
 
 #include "analysis/graphs.hpp"
 #include "analysis/incidence.hpp"
+#include "analysis/louvain.hpp"
+#include "capi/igraph.hpp"
 
 using namespace regionet;
 using namespace regionet::analysis;
@@ -83,6 +85,71 @@ TEST_CASE("graphs: the projection equals a naive count over all municipality pai
                 else CHECK(p.weights[e] == Approx(value.second).epsilon(1e-12));
                 ++e;
             }
+        }
+    }
+}
+
+TEST_CASE("graphs: the tie adjacency lists every tie of the projection at both ends, regions left out on request",
+          "[analysis][graphs]") {
+    std::mt19937 rng(26);
+    for (int round = 0; round < 6; ++round) {
+        const std::size_t n = 20 + 15 * static_cast<std::size_t>(round);
+        auto d = random_dataset(rng, n, 3 * n, 2 + static_cast<std::size_t>(round));
+        for (std::size_t a = 0; a < d.arrangements.size(); a += 5) d.arrangements[a].division = "veiligheidsregio";
+        for (const bool without_regions : {false, true}) {
+            INFO("round " << round << (without_regions ? " without regions" : " all arrangements"));
+            // Independent of the adjacency's own loop: the naive pair count, each pair put at both ends.
+            std::vector<std::vector<bool>> member(d.arrangements.size(), std::vector<bool>(n, false));
+            for (const auto& ms : d.memberships) member[ms.arrangement][ms.municipality] = true;
+            std::vector<std::map<std::size_t, std::uint32_t>> naive(n);
+            for (std::size_t a = 0; a < d.arrangements.size(); ++a) {
+                if (without_regions && d.arrangements[a].is_region()) continue;
+                for (std::size_t i = 0; i < n; ++i)
+                    for (std::size_t j = 0; j < n; ++j)
+                        if (i != j && member[a][i] && member[a][j]) ++naive[i][j];
+            }
+            const auto t = tie_adjacency(d, without_regions);
+            REQUIRE(t.vertex_count == n);
+            REQUIRE(t.first.size() == n + 1);
+            std::size_t entries = 0;
+            for (std::size_t i = 0; i < n; ++i) {
+                REQUIRE(t.first[i + 1] - t.first[i] == naive[i].size());
+                auto e = t.first[i];
+                for (const auto& [j, shared] : naive[i]) {  // ascending, as the adjacency lists them
+                    CHECK(t.neighbour[e] == j);
+                    CHECK(t.shared[e] == shared);
+                    ++e;
+                }
+                entries += naive[i].size();
+            }
+            CHECK(t.neighbour.size() == entries);
+            CHECK(t.tie_count() * 2 == entries);
+            // What the communities pass projected before: the dataset narrowed to ordinary arrangements.
+            const auto p = project_municipalities(without_regions ? apply(d, ordinary_arrangements()) : d);
+            CHECK(t.tie_count() == p.edges.size());
+        }
+    }
+}
+
+TEST_CASE("graphs: Louvain on the tie adjacency equals Louvain on the projection bit for bit", "[analysis][graphs][louvain]") {
+    // multilevel_integer(Projection) is checked against igraph_community_multilevel in
+    // test_analysis_louvain; the adjacency's 32-bit weights must give the same moves.
+    std::mt19937 rng(36);
+    for (int round = 0; round < 12; ++round) {
+        const std::size_t n = 30 + 20 * static_cast<std::size_t>(round % 6);
+        const auto d = random_dataset(rng, n, 2 * n, 3 + static_cast<std::size_t>(round % 4));
+        const auto p = project_municipalities(d);
+        const auto t = tie_adjacency(d, false);
+        if (p.edges.empty()) continue;
+        for (const double resolution : {0.5, 1.0, 2.0}) {
+            INFO("round " << round << " resolution " << resolution);
+            ig::seed(7 + static_cast<unsigned long>(round));
+            const auto from_projection = multilevel_integer(p, resolution);
+            ig::seed(7 + static_cast<unsigned long>(round));
+            const auto from_ties = multilevel_integer(t, resolution);
+            CHECK(from_ties.membership == from_projection.membership);
+            CHECK(from_ties.modularity == from_projection.modularity);
+            CHECK(modularity(t, from_projection.membership, resolution) == modularity(p, from_projection.membership, resolution));
         }
     }
 }
