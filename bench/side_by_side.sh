@@ -18,6 +18,8 @@
 #   5. bench/igraph_side.py does the same work with python-igraph from the CSV
 #      files (CSV in, bipartite graph, projections, overlap with redundancy
 #      flags, load, degree, strength, eigenvector, PageRank, Louvain).
+# With REGIONET_BENCH_NO_PYTHON=1 step 5 is left out (eu's python side takes 15
+# minutes and 11 GB; it does not change with regionet's code).
 # Times from /usr/bin/time -f '%e %M' (wall seconds, peak resident KiB); wall
 # time depends on what else the machine runs. "passes" sums the four separate
 # commands' wall times and gives their largest peak.
@@ -71,9 +73,14 @@ for scale in "${scales[@]}"; do
         timed analyse "$regionet" --db "$db" --quiet analyse
         analyse="$wall_analyse s, $mb_analyse MB"
     fi
-    timed python "$python" "$here/igraph_side.py" "$bundle" "$weights"
-    printf '| %s | %s / %s / %s | %s s, %s MB | %s s | %s s | %s s | %s s | %s s, %s MB | %s | %s s, %s MB |\n' \
+    if [ "${REGIONET_BENCH_NO_PYTHON:-0}" = 1 ]; then
+        python_cell="not run"
+    else
+        timed python "$python" "$here/igraph_side.py" "$bundle" "$weights"
+        python_cell="$wall_python s, $mb_python MB"
+    fi
+    printf '| %s | %s / %s / %s | %s s, %s MB | %s s | %s s | %s s | %s s | %s s, %s MB | %s | %s |\n' \
         "$scale" "$m" "$a" "$ms" "$wall_import" "$mb_import" "$wall_overlap" "$wall_load" "$wall_centrality" \
-        "$wall_communities" "$passes" "$passes_mb" "$analyse" "$wall_python" "$mb_python"
+        "$wall_communities" "$passes" "$passes_mb" "$analyse" "$python_cell"
     rm -rf "$bundle" "$db" "$db-wal" "$db-shm"
 done
