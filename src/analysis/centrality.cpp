@@ -277,22 +277,15 @@ CentralityResult centrality(const Dataset& dataset, const CentralityOptions& o) 
         r.arrangement_degree[a] = static_cast<std::int64_t>(size);
         if (o.max_arrangement_size && size > o.max_arrangement_size) ++r.excluded_arrangements;
     }
-    // Leaving out the largest arrangements keeps every municipality (and so
-    // the vertex numbering): only arrangements and their memberships go.
-    std::optional<Dataset> reduced;
-    if (r.excluded_arrangements) {
-        Filter f;
-        f.exclude_larger_than = o.max_arrangement_size;
-        f.all_years = true;              // the caller chose the year
-        reduced = apply(dataset, f);
-    }
-    const Dataset& d = reduced ? *reduced : dataset;
-
-    const std::size_t n = d.municipalities.size();
+    const std::size_t n = dataset.municipalities.size();
     r.betweenness_method = o.betweenness ? CentralityResult::Method::exact : CentralityResult::Method::skipped;
     if (n == 0) return r;
 
-    const auto p = project_municipalities(d, o.weighting);
+    // Leaving out the largest arrangements keeps every municipality (and so the
+    // vertex numbering): the projection just does not count them.
+    const auto p = project_municipalities(dataset, o.weighting,
+                                          r.excluded_arrangements ? at_most_members(dataset, o.max_arrangement_size)
+                                                                  : ArrangementSelection{});
     r.edges = p.edges.size();
     ig::Graph g = to_igraph(p);
     ig::RealVector weights(p.weights);

@@ -74,7 +74,7 @@ CommunityResult communities(const Dataset& d, const CommunityOptions& o) {
         // The default: Louvain on count weights, which are whole numbers, runs igraph's
         // algorithm on compact arrays with the same result (analysis/louvain.hpp), on
         // the ties straight from the dataset.
-        const auto ties = tie_adjacency(d, !r.used_regions);
+        const auto ties = tie_adjacency(d, r.used_regions ? ArrangementSelection{} : without_regions(d));
         r.edges = ties.tie_count();
         for (std::size_t i = 0; i < n; ++i) degree[i] = ties.first[i + 1] - ties.first[i];
         if (r.edges > 0) {
@@ -85,8 +85,7 @@ CommunityResult communities(const Dataset& d, const CommunityOptions& o) {
         }
     } else {
         // Newman weights (fractions) and Leiden: igraph on the projection.
-        const Dataset graph_data = r.used_regions ? d : apply(d, ordinary_arrangements());
-        const auto p = project_municipalities(graph_data, o.weighting);
+        const auto p = project_municipalities(d, o.weighting, r.used_regions ? ArrangementSelection{} : without_regions(d));
         r.edges = p.edges.size();
         for (const auto& [i, j] : p.edges) {
             ++degree[i];

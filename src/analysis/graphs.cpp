@@ -110,7 +110,27 @@ Dataset apply(Dataset d, const Filter& filter) {
     return out;
 }
 
-Projection project_municipalities(const Dataset& d, Weighting weighting) {
+ArrangementSelection without_regions(const Dataset& d) {
+    ArrangementSelection counted(d.arrangements.size());
+    for (std::size_t a = 0; a < counted.size(); ++a) counted[a] = !d.arrangements[a].is_region();
+    return counted;
+}
+
+ArrangementSelection at_most_members(const Dataset& d, std::size_t max_members) {
+    ArrangementSelection counted(d.arrangements.size());
+    for (std::size_t a = 0; a < counted.size(); ++a) counted[a] = d.members_of_arrangement()[a].size() <= max_members;
+    return counted;
+}
+
+namespace {
+
+bool counts(const ArrangementSelection& counted, std::size_t arrangement) {
+    return counted.empty() || counted[arrangement];
+}
+
+}  // namespace
+
+Projection project_municipalities(const Dataset& d, Weighting weighting, const ArrangementSelection& counted) {
     // Rows of B B^T with a sparse accumulator: for each municipality i, its
     // arrangements' members j > i (the members after i, as lists ascend).
     const auto x = incidence(d);
@@ -129,6 +149,7 @@ Projection project_municipalities(const Dataset& d, Weighting weighting) {
     for (std::size_t i = 0; i < n; ++i) {
         for (auto e = x.group_offset[i]; e < x.group_offset[i + 1]; ++e) {
             const auto g = x.group[e];
+            if (!counts(counted, g)) continue;
             const double w = group_weight[g];
             for (auto f = x.group_next[e]; f < x.member_offset[g + 1]; ++f) {
                 const auto j = x.member[f];
@@ -150,15 +171,12 @@ Projection project_municipalities(const Dataset& d, Weighting weighting) {
     return p;
 }
 
-TieAdjacency tie_adjacency(const Dataset& d, bool without_regions) {
+TieAdjacency tie_adjacency(const Dataset& d, const ArrangementSelection& counted) {
     // Whole rows of B B^T with a sparse accumulator: every pair is counted from both
     // ends (twice project_municipalities' additions), so that each row comes out
     // complete and in order and nothing needs transposing.
     const auto x = incidence(d);
     const std::size_t n = d.municipalities.size();
-    std::vector<char> counted(d.arrangements.size(), 1);
-    if (without_regions)
-        for (std::size_t g = 0; g < counted.size(); ++g) counted[g] = !d.arrangements[g].is_region();
     TieAdjacency t;
     t.vertex_count = n;
     t.first.assign(n + 1, 0);
@@ -167,7 +185,7 @@ TieAdjacency tie_adjacency(const Dataset& d, bool without_regions) {
     for (std::size_t i = 0; i < n; ++i) {
         for (auto e = x.group_offset[i]; e < x.group_offset[i + 1]; ++e) {
             const auto g = x.group[e];
-            if (!counted[g]) continue;
+            if (!counts(counted, g)) continue;
             for (auto f = x.member_offset[g]; f < x.member_offset[g + 1]; ++f) {
                 const auto j = x.member[f];
                 if (j == i) continue;

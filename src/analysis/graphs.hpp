@@ -57,19 +57,28 @@ struct Projection {
     std::vector<std::size_t> shared;     // number of shared arrangements per edge (either weighting)
 };
 
+// Which arrangements a projection counts, by index (1 = counted); empty counts all.
+// Narrowing this way keeps every municipality and needs no copy of the dataset: the
+// same ties as projecting apply(dataset, filter) for a filter that drops arrangements
+// only (an arrangement's size, and so its newman weight, is unchanged).
+using ArrangementSelection = std::vector<char>;
+// Regions of divisions left out: as apply(d, ordinary_arrangements()).
+ArrangementSelection without_regions(const Dataset& dataset);
+// Arrangements of more than max_members members left out: as --exclude-larger-than.
+ArrangementSelection at_most_members(const Dataset& dataset, std::size_t max_members);
+
 // The projection onto municipalities. Computed per vertex with a sparse
 // accumulator, so cost is the number of co-member pairs, never all pairs.
-Projection project_municipalities(const Dataset& dataset, Weighting weighting = Weighting::count);
+Projection project_municipalities(const Dataset& dataset, Weighting weighting = Weighting::count,
+                                  const ArrangementSelection& counted = {});
 
 // The count-weighted projection with every tie listed at both ends, as one 32-bit
 // adjacency array: what Louvain walks. Vertex v's neighbours ascend, each with the
 // number of arrangements it shares with v (the count weight), exactly the ties and
-// weights of project_municipalities(d, Weighting::count). Built straight from the
-// dataset, it takes 16 bytes a tie where a Projection and an adjacency made from it
-// took 56 (de: 130 MB instead of 460 MB, most of the communities command's time being
-// the kernel handing out that memory). `without_regions` leaves the regions of
-// divisions out, as projecting apply(d, ordinary_arrangements()) does, without a
-// copy of the dataset.
+// weights of project_municipalities(d, Weighting::count, counted). Built straight
+// from the dataset, it takes 16 bytes a tie where a Projection and an adjacency made
+// from it took 56 (de: 130 MB instead of 460 MB, most of the communities command's
+// time being the kernel handing out that memory).
 struct TieAdjacency {
     std::size_t vertex_count = 0;
     std::vector<std::size_t> first;      // v's ties: first[v] .. first[v + 1]
@@ -77,7 +86,7 @@ struct TieAdjacency {
     std::vector<std::uint32_t> shared;   // arrangements shared
     std::size_t tie_count() const noexcept { return neighbour.size() / 2; }
 };
-TieAdjacency tie_adjacency(const Dataset& dataset, bool without_regions);
+TieAdjacency tie_adjacency(const Dataset& dataset, const ArrangementSelection& counted = {});
 
 // igraph views.
 ig::Graph to_igraph(const Projection& p);

@@ -108,7 +108,7 @@ TEST_CASE("graphs: the tie adjacency lists every tie of the projection at both e
                     for (std::size_t j = 0; j < n; ++j)
                         if (i != j && member[a][i] && member[a][j]) ++naive[i][j];
             }
-            const auto t = tie_adjacency(d, without_regions);
+            const auto t = tie_adjacency(d, without_regions ? analysis::without_regions(d) : ArrangementSelection{});
             REQUIRE(t.vertex_count == n);
             REQUIRE(t.first.size() == n + 1);
             std::size_t entries = 0;
@@ -124,9 +124,35 @@ TEST_CASE("graphs: the tie adjacency lists every tie of the projection at both e
             }
             CHECK(t.neighbour.size() == entries);
             CHECK(t.tie_count() * 2 == entries);
-            // What the communities pass projected before: the dataset narrowed to ordinary arrangements.
-            const auto p = project_municipalities(without_regions ? apply(d, ordinary_arrangements()) : d);
-            CHECK(t.tie_count() == p.edges.size());
+            // The projection with the same selection, and of the dataset narrowed by apply().
+            const auto selected = project_municipalities(d, Weighting::count,
+                                                         without_regions ? analysis::without_regions(d) : ArrangementSelection{});
+            const auto narrowed = project_municipalities(without_regions ? apply(d, ordinary_arrangements()) : d);
+            CHECK(t.tie_count() == selected.edges.size());
+            CHECK(selected.edges == narrowed.edges);
+            CHECK(selected.shared == narrowed.shared);
+        }
+    }
+}
+
+TEST_CASE("graphs: a projection that skips large arrangements equals the projection of the filtered dataset",
+          "[analysis][graphs]") {
+    std::mt19937 rng(46);
+    for (int round = 0; round < 6; ++round) {
+        const std::size_t n = 20 + 15 * static_cast<std::size_t>(round);
+        const auto d = random_dataset(rng, n, 3 * n, 2 + static_cast<std::size_t>(round));
+        const std::size_t limit = 3 + static_cast<std::size_t>(round);
+        Filter f;
+        f.exclude_larger_than = limit;
+        const auto filtered = apply(d, f);
+        for (auto weighting : {Weighting::count, Weighting::newman}) {
+            INFO("round " << round << (weighting == Weighting::newman ? " newman" : " count"));
+            const auto selected = project_municipalities(d, weighting, at_most_members(d, limit));
+            const auto narrowed = project_municipalities(filtered, weighting);
+            CHECK(selected.vertex_count == narrowed.vertex_count);
+            CHECK(selected.edges == narrowed.edges);
+            CHECK(selected.shared == narrowed.shared);
+            CHECK(selected.weights == narrowed.weights);  // the same additions in the same order
         }
     }
 }
@@ -139,7 +165,7 @@ TEST_CASE("graphs: Louvain on the tie adjacency equals Louvain on the projection
         const std::size_t n = 30 + 20 * static_cast<std::size_t>(round % 6);
         const auto d = random_dataset(rng, n, 2 * n, 3 + static_cast<std::size_t>(round % 4));
         const auto p = project_municipalities(d);
-        const auto t = tie_adjacency(d, false);
+        const auto t = tie_adjacency(d);
         if (p.edges.empty()) continue;
         for (const double resolution : {0.5, 1.0, 2.0}) {
             INFO("round " << round << " resolution " << resolution);
