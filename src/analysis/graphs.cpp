@@ -128,80 +128,77 @@ bool counts(const ArrangementSelection& counted, std::size_t arrangement) {
     return counted.empty() || counted[arrangement];
 }
 
-}  // namespace
-
-Projection project_municipalities(const Dataset& d, Weighting weighting, const ArrangementSelection& counted) {
-    // Rows of B B^T with a sparse accumulator: for each municipality i, its
-    // arrangements' members j > i (the members after i, as lists ascend).
+// Rows of B B^T with a sparse accumulator, so the cost is the number of co-member
+// pairs, never all pairs. For each municipality i in order, tie(i, j, shared, weight)
+// for its co-members j ascending: those after i only (each tie once), or with
+// BothEnds every other one (each tie from both ends, twice the additions, so that a
+// row is complete and nothing needs transposing). The weight sums group_weight over
+// the shared arrangements when Weighted.
+template <bool BothEnds, bool Weighted, class Tie, class RowDone>
+void co_member_rows(const Dataset& d, const ArrangementSelection& counted, const std::vector<double>& group_weight,
+                    Tie&& tie, RowDone&& row_done) {
     const auto x = incidence(d);
     const std::size_t n = d.municipalities.size();
-    std::vector<double> group_weight(d.arrangements.size(), 1.0);
-    if (weighting == Weighting::newman)
-        for (std::size_t g = 0; g < group_weight.size(); ++g) {
-            const auto size = x.member_offset[g + 1] - x.member_offset[g];
-            if (size > 1) group_weight[g] = 1.0 / static_cast<double>(size - 1);
-        }
-    Projection p;
-    p.vertex_count = n;
-    std::vector<double> acc(n, 0.0);
+    std::vector<double> acc(Weighted ? n : 0, 0.0);
     std::vector<std::uint32_t> count(n, 0);
     std::vector<std::uint32_t> touched;
     for (std::size_t i = 0; i < n; ++i) {
         for (auto e = x.group_offset[i]; e < x.group_offset[i + 1]; ++e) {
             const auto g = x.group[e];
             if (!counts(counted, g)) continue;
-            const double w = group_weight[g];
-            for (auto f = x.group_next[e]; f < x.member_offset[g + 1]; ++f) {
+            // Without BothEnds: the members after i, as lists ascend.
+            for (auto f = BothEnds ? x.member_offset[g] : x.group_next[e]; f < x.member_offset[g + 1]; ++f) {
                 const auto j = x.member[f];
+                if (BothEnds && j == i) continue;
                 if (count[j] == 0) touched.push_back(j);
-                acc[j] += w;
+                if constexpr (Weighted) acc[j] += group_weight[g];
                 ++count[j];
             }
         }
         std::sort(touched.begin(), touched.end());
         for (auto j : touched) {
-            p.edges.emplace_back(i, j);
-            p.weights.push_back(acc[j]);
-            p.shared.push_back(count[j]);
-            acc[j] = 0.0;
+            tie(i, j, count[j], Weighted ? acc[j] : 0.0);
+            if constexpr (Weighted) acc[j] = 0.0;
             count[j] = 0;
         }
         touched.clear();
+        row_done(i);
     }
+}
+
+}  // namespace
+
+Projection project_municipalities(const Dataset& d, Weighting weighting, const ArrangementSelection& counted) {
+    std::vector<double> group_weight(d.arrangements.size(), 1.0);
+    if (weighting == Weighting::newman) {
+        const auto& members = d.members_of_arrangement();
+        for (std::size_t g = 0; g < group_weight.size(); ++g)
+            if (members[g].size() > 1) group_weight[g] = 1.0 / static_cast<double>(members[g].size() - 1);
+    }
+    Projection p;
+    p.vertex_count = d.municipalities.size();
+    co_member_rows<false, true>(
+        d, counted, group_weight,
+        [&](std::size_t i, std::size_t j, std::uint32_t shared, double weight) {
+            p.edges.emplace_back(i, j);
+            p.weights.push_back(weight);
+            p.shared.push_back(shared);
+        },
+        [](std::size_t) {});
     return p;
 }
 
 TieAdjacency tie_adjacency(const Dataset& d, const ArrangementSelection& counted) {
-    // Whole rows of B B^T with a sparse accumulator: every pair is counted from both
-    // ends (twice project_municipalities' additions), so that each row comes out
-    // complete and in order and nothing needs transposing.
-    const auto x = incidence(d);
-    const std::size_t n = d.municipalities.size();
     TieAdjacency t;
-    t.vertex_count = n;
-    t.first.assign(n + 1, 0);
-    std::vector<std::uint32_t> count(n, 0);
-    std::vector<std::uint32_t> touched;
-    for (std::size_t i = 0; i < n; ++i) {
-        for (auto e = x.group_offset[i]; e < x.group_offset[i + 1]; ++e) {
-            const auto g = x.group[e];
-            if (!counts(counted, g)) continue;
-            for (auto f = x.member_offset[g]; f < x.member_offset[g + 1]; ++f) {
-                const auto j = x.member[f];
-                if (j == i) continue;
-                if (count[j] == 0) touched.push_back(j);
-                ++count[j];
-            }
-        }
-        std::sort(touched.begin(), touched.end());
-        for (auto j : touched) {
-            t.neighbour.push_back(j);
-            t.shared.push_back(count[j]);
-            count[j] = 0;
-        }
-        touched.clear();
-        t.first[i + 1] = t.neighbour.size();
-    }
+    t.vertex_count = d.municipalities.size();
+    t.first.assign(t.vertex_count + 1, 0);
+    co_member_rows<true, false>(
+        d, counted, {},
+        [&](std::size_t, std::size_t j, std::uint32_t shared, double) {
+            t.neighbour.push_back(static_cast<std::uint32_t>(j));
+            t.shared.push_back(shared);
+        },
+        [&](std::size_t i) { t.first[i + 1] = t.neighbour.size(); });
     return t;
 }
 
