@@ -70,11 +70,12 @@ CommunityResult communities(const Dataset& d, const CommunityOptions& o) {
     std::vector<std::size_t> degree(n, 0);
     std::vector<std::int64_t> raw(n);  // no tie: every municipality on its own, as igraph gives it
     for (std::size_t i = 0; i < n; ++i) raw[i] = static_cast<std::int64_t>(i);
+    const auto counted = r.used_regions ? ArrangementSelection{} : without_regions(d);
     if (o.method == CommunityMethod::louvain && o.weighting == Weighting::count) {
         // The default: Louvain on count weights, which are whole numbers, runs igraph's
         // algorithm on compact arrays with the same result (analysis/louvain.hpp), on
         // the ties straight from the dataset.
-        const auto ties = tie_adjacency(d, r.used_regions ? ArrangementSelection{} : without_regions(d));
+        const auto ties = tie_adjacency(d, counted);
         r.edges = ties.tie_count();
         for (std::size_t i = 0; i < n; ++i) degree[i] = ties.first[i + 1] - ties.first[i];
         if (r.edges > 0) {
@@ -85,7 +86,7 @@ CommunityResult communities(const Dataset& d, const CommunityOptions& o) {
         }
     } else {
         // Newman weights (fractions) and Leiden: igraph on the projection.
-        const auto p = project_municipalities(d, o.weighting, r.used_regions ? ArrangementSelection{} : without_regions(d));
+        const auto p = project_municipalities(d, o.weighting, counted);
         r.edges = p.edges.size();
         for (const auto& [i, j] : p.edges) {
             ++degree[i];
