@@ -4,6 +4,7 @@
 #include "model/text.hpp"
 
 #include <algorithm>
+#include <new>
 
 namespace regionet::analysis {
 
@@ -200,15 +201,21 @@ TieAdjacency tie_adjacency(const Dataset& d, const ArrangementSelection& counted
     TieAdjacency t;
     t.vertex_count = d.municipalities.size();
     t.first.assign(t.vertex_count + 1, 0);
-    // Room for every co-member pair, an upper bound on the ties: reserved address
-    // space, of which only the part filled is ever touched, so the arrays are
-    // written once instead of copied at each doubling.
+    // Room for the ties' upper bound (the co-member pairs, at most every ordered pair
+    // of municipalities): reserved address space, of which only the part filled is
+    // touched, so the arrays are written once instead of copied at each doubling.
+    // The reservation only saves copies, so one the system refuses is skipped.
+    const std::size_t n = t.vertex_count;
     std::size_t pairs = 0;
     const auto& members = d.members_of_arrangement();
     for (std::size_t a = 0; a < members.size(); ++a)
-        if (counts(counted, a)) pairs += members[a].size() * (members[a].size() - (members[a].empty() ? 0 : 1));
-    t.neighbour.reserve(pairs);
-    t.shared.reserve(pairs);
+        if (const auto s = members[a].size(); s > 1 && counts(counted, a)) pairs += s * (s - 1);
+    try {
+        t.neighbour.reserve(std::min(pairs, n * (n > 0 ? n - 1 : 0)));
+        t.shared.reserve(t.neighbour.capacity());
+    } catch (const std::bad_alloc&) {
+        t.neighbour.shrink_to_fit();
+    }
     co_member_rows<true, false>(
         d, counted, {},
         [&](std::size_t, std::size_t j, std::uint32_t shared, double) {
