@@ -1,6 +1,7 @@
 #include "analysis/load.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <numeric>
 #include <toml++/toml.h>
@@ -122,6 +123,11 @@ LoadResult load(const Dataset& d, const LoadWeights& w) {
         out.coordination_pairs = n * (n - 1) / 2;
         out.meetings_per_year = x.is_region() ? 0.0 : w.form(x.form);  // a region holds no meetings
     }
+    // The factors per role, worked out once: the loop below visits every membership.
+    static_assert(static_cast<std::size_t>(Role::client) == 2, "one factor per role");
+    std::array<double, 3> role_factor{};
+    for (const Role role : {Role::member, Role::host, Role::client})
+        role_factor[static_cast<std::size_t>(role)] = w.role(role);
     r.municipalities.resize(d.municipalities.size());
     for (std::size_t m = 0; m < d.municipalities.size(); ++m) {
         const auto& x = d.municipalities[m];
@@ -136,7 +142,8 @@ LoadResult load(const Dataset& d, const LoadWeights& w) {
             out.board_seats += ms.board_seats.value_or(0);
             const double seats = ms.board_seats ? static_cast<double>(*ms.board_seats) : w.unknown_seats;
             if (a.is_region()) continue;  // a region of a division holds no meetings: context, not load
-            out.weighted_load += w.form(a.form) * w.role(ms.role) * w.bodies(ms.bodies) + w.meetings_per_seat * seats;
+            out.weighted_load += r.arrangements[ms.arrangement].meetings_per_year * role_factor[static_cast<std::size_t>(ms.role)] *
+                                     w.bodies(ms.bodies) + w.meetings_per_seat * seats;
         }
         if (x.population && *x.population > 0)
             out.load_per_10k_inhabitants = out.weighted_load * 10000.0 / static_cast<double>(*x.population);
