@@ -26,7 +26,7 @@ struct DatasetInfo {
 
 class Store {
 public:
-    static constexpr int schema_version = 4;
+    static constexpr int schema_version = 5;
 
     enum class Mode { read_only, read_write };
     // Opens (read_write: creates) the database and migrates it. Refuses a file

@@ -233,3 +233,68 @@ TEST_CASE("membership gaps: text form, round trip, migration 2 -> 3", "[store][m
     }
     CHECK_THROWS_WITH(Store(path).load("gaps"), Catch::Contains("membership GM1 in A1 has gaps 'soms'"));
 }
+
+TEST_CASE("migration 4 -> 5: the role check without a temporary b-tree, rows and snapshot kept", "[store][migration]") {
+    test::TempDir tmp;
+    const auto path = (tmp / "v4.db").string();
+    {
+        Store s(path);
+        s.save(small("old"), "t");
+    }
+    // Schema 4 as released: the same table with the role check as `IN (list)`.
+    {
+        auto h = db::open(path, SQLITE_OPEN_READWRITE);
+        db::Statement sql(h.get(), "SELECT sql FROM sqlite_schema WHERE name = 'membership'");
+        REQUIRE(sql.step());
+        std::string v4 = sql.text(0);
+        const std::string check = "CHECK (role = 'member' OR role = 'host' OR role = 'client')";
+        REQUIRE(v4.find(check) != std::string::npos);
+        v4.replace(v4.find(check), check.size(), "CHECK (role IN ('member', 'host', 'client'))");
+        v4.replace(v4.find("\"membership\""), 12, "membership_v4");
+        sql.reset();
+        db::exec(h.get(), "BEGIN; " + v4 + "; INSERT INTO membership_v4 SELECT * FROM membership; DROP TABLE membership; "
+                          "ALTER TABLE membership_v4 RENAME TO membership; "
+                          "CREATE INDEX membership_municipality ON membership(dataset_id, municipality_code); "
+                          "PRAGMA user_version = 4; COMMIT");
+    }
+    auto ephemeral_per_insert = [](sqlite3* h) {
+        db::Statement plan(h, "EXPLAIN INSERT INTO membership VALUES (1, 'A1', 'GM1', 'member', NULL, NULL, NULL, NULL, "
+                              "NULL, '', '', '', '')");
+        bool ephemeral = false;
+        while (plan.step()) ephemeral = ephemeral || plan.text(1) == "OpenEphemeral";
+        return ephemeral;
+    };
+    {
+        auto h = db::open(path, SQLITE_OPEN_READWRITE);
+        REQUIRE(ephemeral_per_insert(h.get()));  // what the migration removes
+    }
+    CHECK_THROWS_WITH(Store(path, Store::Mode::read_only), Catch::Contains("database schema version 4 needs migration"));
+
+    Store store(path, Store::Mode::read_write);
+    sqlite3* h = store.handle();
+    auto count = [&](const std::string& sql) {
+        db::Statement s(h, sql);
+        REQUIRE(s.step());
+        return s.int64(0);
+    };
+    CHECK(count("PRAGMA user_version") == 5);
+    CHECK_FALSE(ephemeral_per_insert(h));
+    CHECK(count("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'membership'") == 3);
+    CHECK(count("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = 'membership_municipality'") == 1);
+    // The rows came over: from the snapshot, which no trigger dropped, and from the tables.
+    CHECK(same(small("old"), store.load("old")));
+    CHECK(store.last_load_source() == Store::LoadSource::snapshot);
+    // A change to a membership drops the snapshot: the triggers came back with the table.
+    db::exec(h, "UPDATE membership SET note = note");
+    CHECK(same(small("old"), store.load("old")));
+    CHECK(store.last_load_source() == Store::LoadSource::tables);
+    // The rule is the same: a role outside the three is refused, the three are taken.
+    const auto id = count("SELECT id FROM dataset WHERE name = 'old'");
+    CHECK_THROWS_WITH(db::exec(h, "INSERT INTO membership(dataset_id, arrangement_id, municipality_code, role) VALUES (" +
+                                      std::to_string(id) + ", 'A2', 'GM3', 'boss')"),
+                      Catch::Contains("CHECK constraint failed"));
+    db::exec(h, "DELETE FROM membership WHERE arrangement_id = 'A2' AND municipality_code = 'GM3'");
+    for (const char* role : {"member", "host", "client"})
+        CHECK_NOTHROW(db::exec(h, "INSERT OR REPLACE INTO membership(dataset_id, arrangement_id, municipality_code, role) "
+                                  "VALUES (" + std::to_string(id) + ", 'A2', 'GM3', '" + role + "')"));
+}
