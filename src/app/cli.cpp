@@ -62,9 +62,13 @@ void add_scope_options(CLI::App& cmd, analysis::ScopeOptions& s) {
                  "count arrangements ended by the dataset's reference year");
 }
 
-Dataset filtered_scope(Dataset d, const analysis::Filter& f, analysis::ScopeOptions s) {
+analysis::ScopeOptions scope_for(const analysis::Filter& f, analysis::ScopeOptions s) {
     if (!f.division.empty() && f.division != "none") s.include_regions = true;
-    return analysis::cooperation_scope(analysis::apply(std::move(d), f), s);
+    return s;
+}
+
+Dataset filtered_scope(Dataset d, const analysis::Filter& f, analysis::ScopeOptions s) {
+    return analysis::cooperation_scope(analysis::apply(std::move(d), f), scope_for(f, s));
 }
 
 fs::path data_dir() {

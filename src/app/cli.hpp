@@ -45,8 +45,10 @@ void add_filter_options(CLI::App& cmd, analysis::Filter& filter);
 // Adds --include-regions, --include-duplicates, --include-ended: by default a
 // command counts cooperation only (analysis/scope.hpp).
 void add_scope_options(CLI::App& cmd, analysis::ScopeOptions& scope);
-// The filtered dataset narrowed to what the scope counts. Asking for one
-// division's regions (--division NAME) includes regions: the analyst asked.
+// The scope a command counts under `filter`: asking for one division's regions
+// (--division NAME) includes regions, the analyst asked.
+analysis::ScopeOptions scope_for(const analysis::Filter& filter, analysis::ScopeOptions scope);
+// The filtered dataset narrowed to what that scope counts.
 Dataset filtered_scope(Dataset dataset, const analysis::Filter& filter, analysis::ScopeOptions scope);
 
 // Opens the database and loads the chosen dataset. When the database holds

@@ -65,6 +65,8 @@ TEST_CASE("analyse stores the result tables the four commands store", "[app][ana
     const std::vector<std::vector<std::string>> variants{
         {},
         {"--exclude-larger-than", "40", "--weighting", "newman", "--seed", "7", "--include-ended"},
+        // Nothing for overlap, load and centrality to leave out: analyse reads one dataset for all.
+        {"--include-regions", "--include-duplicates", "--include-ended"},
     };
     for (const auto& extra : variants) {
         test::TempDir tmp;
