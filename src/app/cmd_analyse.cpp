@@ -53,20 +53,19 @@ void run(AnalyseCommand cmd) {
     auto community_scope = cmd.scope;
     community_scope.include_regions = true;
     const auto dc = filtered_scope(std::move(loaded.dataset), cmd.filter, community_scope);
-    const auto cooperation = scope_for(cmd.filter, cmd.scope);
-    std::optional<Dataset> narrowed;
-    if (analysis::scope_counts(dc, cooperation).cooperation != dc.arrangements.size())
-        narrowed = analysis::cooperation_scope(dc, cooperation);
-    const Dataset& d = narrowed ? *narrowed : dc;
-
     std::vector<Table> tables;
-    tables.push_back(analysis::to_table(analysis::overlap(d, cmd.overlap)));
     {
-        const auto r = analysis::load(d, weights);
-        tables.push_back(analysis::municipality_table(r));
-        tables.push_back(analysis::arrangement_table(r));
-    }
-    {
+        const auto cooperation = scope_for(cmd.filter, cmd.scope);
+        std::optional<Dataset> narrowed;  // freed before communities builds its graph
+        if (analysis::scope_counts(dc, cooperation).cooperation != dc.arrangements.size())
+            narrowed = analysis::cooperation_scope(dc, cooperation);
+        const Dataset& d = narrowed ? *narrowed : dc;
+        tables.push_back(analysis::to_table(analysis::overlap(d, cmd.overlap)));
+        {
+            const auto r = analysis::load(d, weights);
+            tables.push_back(analysis::municipality_table(r));
+            tables.push_back(analysis::arrangement_table(r));
+        }
         const auto r = analysis::centrality(d, cmd.centrality);
         if (!global().quiet && r.excluded_arrangements)
             std::cerr << "note: " << r.excluded_arrangements << " arrangement(s) with more than "
