@@ -14,6 +14,8 @@
 #include <utility>
 #include <vector>
 
+#include "model/rare_text.hpp"
+
 namespace regionet {
 
 enum class Role { member, host, client };
@@ -72,9 +74,10 @@ struct Membership {
     std::optional<int> start_year;
     std::optional<int> end_year;
     std::optional<double> share;         // share of the municipality's area inside a region (0..1)
-    std::string note;                    // "carried from GM0017 (merged 2019)", "split municipality", ...
-    std::string bodies;                  // bodies of the municipality taking part, ";"-separated: "college;raad"
-    std::string cost_key;                // the register's cost key (verdeelsleutel), as written
+    // Texts most memberships leave empty, one pointer each (model/rare_text.hpp).
+    RareText note;                       // "carried from GM0017 (merged 2019)", "split municipality", ...
+    RareText bodies;                     // bodies of the municipality taking part, ";"-separated: "college;raad"
+    RareText cost_key;                   // the register's cost key (verdeelsleutel), as written
     // Whole years between start and end in which the municipality was not a member
     // (left and rejoined the same arrangement, or missing from a version between two
     // that list it), as [first, last] year ranges in order. One membership per pair.

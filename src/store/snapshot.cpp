@@ -80,9 +80,12 @@ public:
         return n;
     }
     void text(std::string& out) {
+        const auto v = view();
+        out.assign(v.data(), v.size());
+    }
+    std::string_view view() {
         const std::size_t n = u32();
-        const char* p = take(n);
-        out.assign(p, n);
+        return {take(n), n};
     }
     template <class T>
     T integer() {
@@ -244,7 +247,7 @@ Dataset decode(std::string_view blob) {
         const auto f = r.u8();
         r.opt(f, 0, m.board_seats); r.opt(f, 1, m.contribution_eur); r.opt(f, 2, m.start_year); r.opt(f, 3, m.end_year);
         r.opt(f, 4, m.share);
-        r.text(m.note); r.text(m.bodies); r.text(m.cost_key);
+        m.note = r.view(); m.bodies = r.view(); m.cost_key = r.view();
         m.gaps.resize(r.count(16));
         for (auto& [first, last] : m.gaps) {
             first = r.integer<int>();

@@ -606,9 +606,9 @@ Dataset Store::load(const std::string& name) const {
         x.start_year = s.opt_int(5);
         x.end_year = s.opt_int(6);
         x.share = s.opt_real(7);
-        text(8, x.note);
-        text(9, x.bodies);
-        text(10, x.cost_key);
+        x.note = view(8);
+        x.bodies = view(9);
+        x.cost_key = view(10);
         if (const auto g = view(11); !g.empty()) {
             auto gaps = parse_gaps(g);
             if (!gaps)

@@ -130,7 +130,7 @@ TEST_CASE("OpenGR: names matched by normalisation, suffix, successor and context
     // The successor's membership says where it came from.
     for (const auto& m : d.memberships)
         if (m.arrangement_id == "GR0202" && m.municipality_code == "GM0893")
-            CHECK(m.note.find("listed as 'Bergen'") != std::string::npos);
+            CHECK(m.note.str().find("listed as 'Bergen'") != std::string::npos);
 }
 
 TEST_CASE("OpenGR: participants that are not municipalities are kept with their kind", "[importer][opengr]") {
