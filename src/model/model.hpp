@@ -53,14 +53,15 @@ struct Arrangement {
     std::string source;                  // provenance: "OpenGR (provinces, Wob)", "Regioatlas", ...
     std::string reference_date;          // ISO date or year the source describes
     std::optional<std::int64_t> inhabitants;  // as published for the region, if any
-    // What registers add (empty when the source does not say):
-    std::string legal_basis;             // laws it rests on, "; "-separated: "Wgr; Wet veiligheidsregio's"
-    std::string purpose;                 // the register's purpose text (doel)
-    std::string registrar;               // who registers it (bronhouder): a municipality code or a name
-    std::string body_of;                 // id of the region (of a division) this body governs: the VR's GR -> its region
-    std::string duplicate_of;            // id of the arrangement this is a second registration of
-    std::string form_basis;              // how form was known: "" = stated by the source, else "name", "legal_basis", ...
-    std::string domain_basis;            // how domain was known: "" = stated, else "legal_basis", "name", "purpose", ...
+    // What registers add (empty when the source does not say, as for most
+    // arrangements of other sources: one pointer each, model/rare_text.hpp):
+    RareText legal_basis;                // laws it rests on, "; "-separated: "Wgr; Wet veiligheidsregio's"
+    RareText purpose;                    // the register's purpose text (doel)
+    RareText registrar;                  // who registers it (bronhouder): a municipality code or a name
+    RareText body_of;                    // id of the region (of a division) this body governs: the VR's GR -> its region
+    RareText duplicate_of;               // id of the arrangement this is a second registration of
+    RareText form_basis;                 // how form was known: "" = stated by the source, else "name", "legal_basis", ...
+    RareText domain_basis;               // how domain was known: "" = stated, else "legal_basis", "name", "purpose", ...
 
     bool is_region() const noexcept { return !division.empty(); }
 };

@@ -1,12 +1,13 @@
 #pragma once
-// A text that is empty in most rows: a membership's note, bodies and cost key.
+// A text that is empty in most rows: a membership's note, bodies and cost key, and
+// what registers add to an arrangement (legal basis, purpose, registrar, links).
 //
 // A std::string is 32 bytes even when empty; this is one pointer, null when the
 // text is empty, so an empty one costs 8 bytes and no allocation. At eu scale
-// (2.5 million memberships) the three fields took 240 MB as strings and take 60 MB
-// this way; memory is time here (every first touch of a page is a fault).
-// Reads as a const std::string& (or a string_view), compares with strings, and
-// copies deeply: a value like the string it replaces.
+// (2.5 million memberships) a membership's three took 240 MB as strings and take
+// 60 MB this way; memory is time here (every first touch of a page is a fault).
+// Reads as a const std::string& (or a string_view), compares with strings, joins
+// with them by +, and copies deeply: a value like the string it replaces.
 #include <compare>
 #include <memory>
 #include <ostream>
@@ -43,6 +44,15 @@ public:
     friend std::strong_ordering operator<=>(const RareText& a, const RareText& b) noexcept {
         return a.str().compare(b.str()) <=> 0;
     }
+    RareText& operator+=(std::string_view more) {
+        if (!more.empty()) assign(str() + std::string(more));
+        return *this;
+    }
+    friend std::string operator+(std::string a, const RareText& b) { return a += b.str(); }
+    friend std::string operator+(const char* a, const RareText& b) { return a + b.str(); }
+    friend std::string operator+(const RareText& a, const char* b) { return a.str() + b; }
+    friend std::string operator+(const RareText& a, const std::string& b) { return a.str() + b; }
+    friend std::string operator+(const RareText& a, const RareText& b) { return a.str() + b.str(); }
     friend std::ostream& operator<<(std::ostream& out, const RareText& t) { return out << t.str(); }
 
 private:

@@ -155,8 +155,9 @@ std::string encode(const Dataset& d) {
     }
     w.count(d.arrangements.size());
     for (const auto& a : d.arrangements) {
-        for (const auto* s : {&a.id, &a.name, &a.domain, &a.form, &a.division, &a.host, &a.source, &a.reference_date,
-                              &a.legal_basis, &a.purpose, &a.registrar, &a.body_of, &a.duplicate_of, &a.form_basis,
+        for (const auto* s : {&a.id, &a.name, &a.domain, &a.form, &a.division, &a.host, &a.source, &a.reference_date})
+            w.text(*s);
+        for (const auto* s : {&a.legal_basis, &a.purpose, &a.registrar, &a.body_of, &a.duplicate_of, &a.form_basis,
                               &a.domain_basis})
             w.text(*s);
         w.u8(presence(a.start_year, a.end_year, a.inhabitants));
@@ -226,10 +227,11 @@ Dataset decode(std::string_view blob) {
     }
     d.arrangements.resize(r.count(4 * 15 + 1));
     for (auto& a : d.arrangements) {
-        for (auto* s : {&a.id, &a.name, &a.domain, &a.form, &a.division, &a.host, &a.source, &a.reference_date,
-                        &a.legal_basis, &a.purpose, &a.registrar, &a.body_of, &a.duplicate_of, &a.form_basis,
-                        &a.domain_basis})
+        for (auto* s : {&a.id, &a.name, &a.domain, &a.form, &a.division, &a.host, &a.source, &a.reference_date})
             r.text(*s);
+        for (auto* s : {&a.legal_basis, &a.purpose, &a.registrar, &a.body_of, &a.duplicate_of, &a.form_basis,
+                        &a.domain_basis})
+            *s = r.view();
         const auto f = r.u8();
         r.opt(f, 0, a.start_year); r.opt(f, 1, a.end_year); r.opt(f, 2, a.inhabitants);
     }

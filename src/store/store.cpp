@@ -568,10 +568,7 @@ Dataset Store::load(const std::string& name) const {
         const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(st, c));
         return p ? std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(st, c))) : std::string_view();
     };
-    auto text = [&](int c, std::string& out) {
-        const auto v = view(c);
-        out.assign(v.data(), v.size());
-    };
+    auto text = [&](int c, auto& out) { out = view(c); };  // a std::string or a RareText
     while (m.step()) {
         auto& x = d.municipalities.emplace_back();
         text(0, x.code); text(1, x.name); text(2, x.province);
@@ -606,9 +603,9 @@ Dataset Store::load(const std::string& name) const {
         x.start_year = s.opt_int(5);
         x.end_year = s.opt_int(6);
         x.share = s.opt_real(7);
-        x.note = view(8);
-        x.bodies = view(9);
-        x.cost_key = view(10);
+        text(8, x.note);
+        text(9, x.bodies);
+        text(10, x.cost_key);
         if (const auto g = view(11); !g.empty()) {
             auto gaps = parse_gaps(g);
             if (!gaps)

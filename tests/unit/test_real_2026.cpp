@@ -319,7 +319,7 @@ TEST_CASE("nl-2026: safety-region and GGD bodies are linked to their CBS regions
         CHECK(by_division == std::map<std::string, std::size_t>{{"ggdregio", 19}, {"veiligheidsregio", 25}});
         auto body_of = [&](const std::string& id) {
             const auto* a = d->find_arrangement(id);
-            return a ? a->body_of : std::string("(missing)");
+            return a ? a->body_of.str() : std::string("(missing)");
         };
         CHECK(body_of("roo:gemeenschappelijke-regeling-vru-28426877") == "VR09");  // Veiligheidsregio Utrecht
         // A GGD whose regulation also cites the Wet veiligheidsregio's stays a GGD.
