@@ -302,11 +302,10 @@ void Store::migrate() {
     // Re-read inside the write lock: another process may have migrated meanwhile.
     const auto version = scalar(m_db.get(), "PRAGMA user_version");
     if (version >= schema_version) return;
-    for (auto v = version; v < schema_version; ++v) {
-        db::exec(m_db.get(), migrations[v]);
-        if (v == 3) db::exec(m_db.get(), snapshot_triggers(TriggerAction::create));
-        if (v == 4) db::exec(m_db.get(), snapshot_triggers(TriggerAction::drop) + snapshot_triggers(TriggerAction::create));
-    }
+    for (auto v = version; v < schema_version; ++v) db::exec(m_db.get(), migrations[v]);
+    // The snapshot triggers as this version defines them: schema 4 brought them, and
+    // a migration that rebuilds a table drops that table's own.
+    db::exec(m_db.get(), snapshot_triggers(TriggerAction::drop) + snapshot_triggers(TriggerAction::create));
     db::exec(m_db.get(), "PRAGMA application_id = " + std::to_string(application_id));
     db::exec(m_db.get(), "PRAGMA user_version = " + std::to_string(schema_version));
     tx.commit();
