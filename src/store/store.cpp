@@ -286,7 +286,9 @@ Store::Store(const std::string& path, Mode mode) : m_path(path), m_mode(mode) {
             throw DbError(path + ": database is read-only; check the file's permissions");
         if (path != ":memory:") db::exec(m_db.get(), "PRAGMA journal_mode = WAL");
         db::exec(m_db.get(), "PRAGMA synchronous = NORMAL");
-        migrate();
+        // Only an older schema takes the write lock: opening a current file does
+        // not wait for an import that another process is writing.
+        if (version < schema_version) migrate();
     } else if (version < schema_version) {
         throw DbError(path + ": database schema version " + std::to_string(version) +
                       " needs migration; open it once for writing (e.g. regionet import)");
