@@ -163,6 +163,18 @@ static_assert(migration_count == Store::schema_version);
 // stale one cannot be read (the next load rebuilds it from the tables).
 constexpr const char* snapshot_tables[] = {"municipality", "arrangement", "membership", "participant", "neighbour", "outline"};
 
+// As migration 5 creates it (migrations are never edited, so it is restated here).
+constexpr const char* membership_municipality_index =
+    "CREATE INDEX membership_municipality ON membership(dataset_id, municipality_code)";
+
+// Whether the membership table holds fewer than `limit` rows, counting no further.
+bool memberships_fewer_than(sqlite3* h, std::size_t limit) {
+    db::Statement count(h, "SELECT count(*) FROM (SELECT 1 FROM membership LIMIT ?1)");
+    count.bind(1, static_cast<std::int64_t>(limit));
+    count.step();
+    return static_cast<std::size_t>(count.int64(0)) < limit;
+}
+
 enum class TriggerAction { create, drop };
 
 std::string snapshot_triggers(TriggerAction action) {
@@ -461,6 +473,13 @@ void Store::save(const Dataset& d, const std::string& imported_at) {
         a.step();
         sqlite3_reset(st);
     }
+    // The index on municipality is filled in arrangement order, one seek into a
+    // random page per row. When this dataset brings more rows than the table
+    // holds, building the index afresh after the rows (one sort) is cheaper
+    // (eu, 2.5 million rows: 4.6 s of inserts into it against 2.2-2.7 s to build
+    // it). Dropped and built inside this transaction: a failed save rolls both back.
+    const bool rebuild_index = memberships_fewer_than(h, d.memberships.size());
+    if (rebuild_index) db::exec(h, "DROP INDEX membership_municipality");
     db::Statement s(h, "INSERT INTO membership VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
     st = s.get();
     s.bind(1, id);
@@ -475,6 +494,7 @@ void Store::save(const Dataset& d, const std::string& imported_at) {
         s.step();
         sqlite3_reset(st);
     }
+    if (rebuild_index) db::exec(h, membership_municipality_index);
     db::Statement p(h, "INSERT INTO participant VALUES (?1, ?2, ?3, ?4)");
     st = p.get();
     p.bind(1, id);

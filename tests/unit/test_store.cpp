@@ -4,6 +4,7 @@
 #include "store/store.hpp"
 #include "support/test_support.hpp"
 
+#include <algorithm>
 #include <fstream>
 
 using namespace regionet;
@@ -297,4 +298,69 @@ TEST_CASE("migration 4 -> 5: the role check without a temporary b-tree, rows and
     for (const char* role : {"member", "host", "client"})
         CHECK_NOTHROW(db::exec(h, "INSERT OR REPLACE INTO membership(dataset_id, arrangement_id, municipality_code, role) "
                                   "VALUES (" + std::to_string(id) + ", 'A2', 'GM3', '" + role + "')"));
+}
+
+TEST_CASE("save builds the municipality index afresh only when it brings more memberships than the table holds",
+          "[store]") {
+    Store store(":memory:");
+    sqlite3* h = store.handle();
+    // What save() runs, as SQLite traces it.
+    std::vector<std::string> statements;
+    sqlite3_trace_v2(
+        h, SQLITE_TRACE_STMT,
+        [](unsigned, void* into, void* stmt, void*) {
+            char* sql = sqlite3_expanded_sql(static_cast<sqlite3_stmt*>(stmt));
+            if (sql) static_cast<std::vector<std::string>*>(into)->push_back(sql);
+            sqlite3_free(sql);
+            return 0;
+        },
+        &statements);
+    auto rebuilt = [&] {
+        const bool dropped = std::count(statements.begin(), statements.end(), "DROP INDEX membership_municipality") == 1;
+        statements.clear();
+        return dropped;
+    };
+    auto index_sql = [&] {
+        db::Statement s(h, "SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = 'membership_municipality'");
+        return s.step() ? s.text(0) : std::string("(none)");
+    };
+    auto intact = [&] {
+        db::Statement s(h, "PRAGMA integrity_check");  // also compares every index with its table
+        REQUIRE(s.step());
+        return s.text(0) == "ok";
+    };
+    const auto as_migrated = index_sql();
+    REQUIRE(as_migrated.find("membership(dataset_id, municipality_code)") != std::string::npos);
+
+    store.save(small("a"), "t1");            // 3 rows into an empty table: built afresh
+    CHECK(rebuilt());
+    store.save(small("b"), "t1");            // 3 rows beside 3: inserted into the index
+    CHECK_FALSE(rebuilt());
+    auto fewer = small("c");
+    fewer.memberships.pop_back();
+    fewer.reindex();
+    store.save(fewer, "t1");                 // 2 beside 6
+    CHECK_FALSE(rebuilt());
+    CHECK(index_sql() == as_migrated);
+    CHECK(intact());
+
+    // A save that fails after the index was dropped (a row the schema's rule refuses)
+    // leaves the index, and the dataset it was to replace, as they were.
+    Store alone(":memory:");
+    h = alone.handle();
+    sqlite3_trace_v2(h, SQLITE_TRACE_STMT, nullptr, nullptr);
+    alone.save(small("a"), "t1");
+    const auto before = alone.load("a");
+    auto bad = small("a");
+    bad.memberships.back().board_seats = -1;  // CHECK (board_seats >= 0), which the builder would have refused
+    CHECK_THROWS_AS(alone.save(bad, "t2"), DbError);
+    CHECK(index_sql() == as_migrated);
+    CHECK(intact());
+    CHECK(same(before, alone.load("a")));
+    // And the index serves lookups by municipality.
+    db::Statement plan(h, "EXPLAIN QUERY PLAN SELECT arrangement_id FROM membership WHERE dataset_id = 1 AND "
+                          "municipality_code = 'GM1'");
+    std::string detail;
+    while (plan.step()) detail += plan.text(3);
+    CHECK(detail.find("membership_municipality") != std::string::npos);
 }
