@@ -19,6 +19,26 @@ void check_year_range(const std::optional<int>& start, const std::optional<int>&
 
 ModelBuilder::ModelBuilder(std::string dataset_name) { m_dataset.name = std::move(dataset_name); }
 
+std::optional<std::size_t> ModelBuilder::Index::find(const std::string& key) const {
+    if (last_key && *last_key == key) return last_position;
+    const auto it = position.find(key);
+    if (it == position.end()) return std::nullopt;
+    last_key = &it->first;  // node-based map: the key stays where it is
+    last_position = it->second;
+    return it->second;
+}
+
+bool ModelBuilder::has_membership(const std::string& arrangement_id, const std::string& code) const {
+    const auto a = arrangement_index(arrangement_id);
+    const auto m = municipality_index(code);
+    return a && m && m_memberships.count(membership_key(*a, *m)) > 0;
+}
+
+void ModelBuilder::expect_memberships(std::size_t count) {
+    m_dataset.memberships.reserve(count);
+    m_memberships.reserve(count);
+}
+
 void ModelBuilder::add_municipality(Municipality m, const SourceLoc& at) {
     require(!m.code.empty(), at, "empty municipality code");
     require(!m.name.empty(), at, "empty name for municipality '" + m.code + "'");
@@ -27,7 +47,8 @@ void ModelBuilder::add_municipality(Municipality m, const SourceLoc& at) {
     require(!m.lon || (std::isfinite(*m.lon) && *m.lon >= -180 && *m.lon <= 180), at, "lon must be within -180..180");
     require(m.lat.has_value() == m.lon.has_value(), at, "lat and lon must be given together");
     require(!m.area_km2 || (std::isfinite(*m.area_km2) && *m.area_km2 >= 0), at, "area_km2 must be >= 0");
-    auto [it, inserted] = m_municipalities.emplace(m.code, m_dataset.municipalities.size());
+    require(m_dataset.municipalities.size() < (std::size_t{1} << 32), at, "more than 2^32 municipalities");
+    auto [it, inserted] = m_municipalities.position.emplace(m.code, m_dataset.municipalities.size());
     require(inserted, at, "duplicate municipality code '" + m.code + "'");
     m_dataset.municipalities.push_back(std::move(m));
 }
@@ -39,7 +60,8 @@ void ModelBuilder::add_arrangement(Arrangement a, const SourceLoc& at) {
     require(a.host.empty() || has_municipality(a.host), at,
             "host '" + a.host + "' of arrangement '" + a.id + "' is not a known municipality code");
     require(!a.inhabitants || *a.inhabitants >= 0, at, "inhabitants must be >= 0");
-    auto [it, inserted] = m_arrangements.emplace(a.id, m_dataset.arrangements.size());
+    require(m_dataset.arrangements.size() < (std::size_t{1} << 32), at, "more than 2^32 arrangements");
+    auto [it, inserted] = m_arrangements.position.emplace(a.id, m_dataset.arrangements.size());
     require(inserted, at, "duplicate arrangement id '" + a.id + "'");
     require(a.body_of != a.id && a.duplicate_of != a.id, at, "arrangement '" + a.id + "' cannot refer to itself");
     if (!a.body_of.empty()) m_references.push_back({a.id, a.body_of, "body_of", at});
@@ -50,13 +72,15 @@ void ModelBuilder::add_arrangement(Arrangement a, const SourceLoc& at) {
 void ModelBuilder::add_membership(Membership m, const SourceLoc& at) {
     require(!m.arrangement_id.empty(), at, "empty arrangement_id");
     require(!m.municipality_code.empty(), at, "empty municipality_code");
-    require(has_arrangement(m.arrangement_id), at, "unknown arrangement '" + m.arrangement_id + "'");
-    require(has_municipality(m.municipality_code), at, "unknown municipality '" + m.municipality_code + "'");
+    const auto arrangement = arrangement_index(m.arrangement_id);
+    require(arrangement.has_value(), at, "unknown arrangement '" + m.arrangement_id + "'");
+    const auto municipality = municipality_index(m.municipality_code);
+    require(municipality.has_value(), at, "unknown municipality '" + m.municipality_code + "'");
     require(!m.board_seats || *m.board_seats >= 0, at, "board_seats must be >= 0");
     require(!m.contribution_eur || std::isfinite(*m.contribution_eur), at, "contribution_eur must be a finite number");
     require(!m.share || (*m.share >= 0 && *m.share <= 1), at, "share must be within 0..1");
     check_year_range(m.start_year, m.end_year, at);
-    auto [it, inserted] = m_memberships.emplace(m.arrangement_id, m.municipality_code);
+    const bool inserted = m_memberships.insert(membership_key(*arrangement, *municipality)).second;
     require(inserted, at,
             "duplicate membership of '" + m.municipality_code + "' in arrangement '" + m.arrangement_id + "'");
     m_dataset.memberships.push_back(std::move(m));
@@ -88,13 +112,13 @@ void ModelBuilder::add_outline(Outline o, const SourceLoc& at) {
 }
 
 Municipality* ModelBuilder::municipality(const std::string& code) {
-    auto it = m_municipalities.find(code);
-    return it == m_municipalities.end() ? nullptr : &m_dataset.municipalities[it->second];
+    const auto i = municipality_index(code);
+    return i ? &m_dataset.municipalities[*i] : nullptr;
 }
 
 Arrangement* ModelBuilder::arrangement(const std::string& id) {
-    auto it = m_arrangements.find(id);
-    return it == m_arrangements.end() ? nullptr : &m_dataset.arrangements[it->second];
+    const auto i = arrangement_index(id);
+    return i ? &m_dataset.arrangements[*i] : nullptr;
 }
 
 Dataset ModelBuilder::finish() {
@@ -110,8 +134,8 @@ Dataset ModelBuilder::finish() {
     Dataset out = std::move(m_dataset);
     out.reindex();
     m_dataset = Dataset{};
-    m_municipalities.clear();
-    m_arrangements.clear();
+    m_municipalities = {};
+    m_arrangements = {};
     m_memberships.clear();
     m_neighbours.clear();
     m_outlines.clear();

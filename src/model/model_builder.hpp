@@ -2,9 +2,13 @@
 // Every importer feeds one ModelBuilder. It rejects what would make the model
 // inconsistent (duplicate keys, unknown references, impossible values) with an
 // ImportError that names where the offending value came from.
+#include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <set>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -26,11 +30,11 @@ public:
     void add_neighbour(Neighbour n, const SourceLoc& at);
     void add_outline(Outline o, const SourceLoc& at);
 
-    bool has_municipality(const std::string& code) const { return m_municipalities.count(code) > 0; }
-    bool has_arrangement(const std::string& id) const { return m_arrangements.count(id) > 0; }
-    bool has_membership(const std::string& arrangement_id, const std::string& code) const {
-        return m_memberships.count({arrangement_id, code}) > 0;
-    }
+    bool has_municipality(const std::string& code) const { return municipality_index(code).has_value(); }
+    bool has_arrangement(const std::string& id) const { return arrangement_index(id).has_value(); }
+    bool has_membership(const std::string& arrangement_id, const std::string& code) const;
+    // Room for this many memberships, when an importer knows (at most) how many follow.
+    void expect_memberships(std::size_t count);
     Municipality* municipality(const std::string& code);  // for importers that enrich (population, geometry)
     Arrangement* arrangement(const std::string& id);
 
@@ -38,10 +42,36 @@ public:
     Dataset finish();
 
 private:
+    // A key's position, remembering the last key asked for: memberships arrive
+    // grouped by arrangement, and importers ask for a key before adding it.
+    struct Index {
+        std::unordered_map<std::string, std::size_t> position;
+        mutable const std::string* last_key = nullptr;  // a key in `position`, or null
+        mutable std::size_t last_position = 0;
+        std::optional<std::size_t> find(const std::string& key) const;
+
+        Index() = default;
+        // A copy remembers nothing: the last key points into the original's map.
+        Index(const Index& o) : position(o.position) {}
+        Index& operator=(const Index& o) {
+            position = o.position;
+            last_key = nullptr;
+            return *this;
+        }
+        Index(Index&&) = default;        // a moved map keeps its nodes
+        Index& operator=(Index&&) = default;
+    };
+    std::optional<std::size_t> municipality_index(const std::string& code) const { return m_municipalities.find(code); }
+    std::optional<std::size_t> arrangement_index(const std::string& id) const { return m_arrangements.find(id); }
+    // A membership as its arrangement's and municipality's positions in one number.
+    static std::uint64_t membership_key(std::size_t arrangement, std::size_t municipality) {
+        return static_cast<std::uint64_t>(arrangement) << 32 | municipality;
+    }
+
     Dataset m_dataset;
-    std::unordered_map<std::string, std::size_t> m_municipalities;
-    std::unordered_map<std::string, std::size_t> m_arrangements;
-    std::set<std::pair<std::string, std::string>> m_memberships;
+    Index m_municipalities;
+    Index m_arrangements;
+    std::unordered_set<std::uint64_t> m_memberships;
     std::set<std::pair<std::string, std::string>> m_neighbours;
     std::set<std::string> m_outlines;
     // body_of / duplicate_of point at arrangements that may come later in the input.
