@@ -22,9 +22,9 @@ public:
     Columns(const TableSource& table, std::initializer_list<std::string_view> required,
             std::initializer_list<std::string_view> optional, ImportReport& report)
         : m_table(table) {
-        for (auto name : required) m_index[std::string(name)] = table.require(name);
+        for (auto name : required) m_index.insert_or_assign(std::string(name), table.require(name));
         for (auto name : optional)
-            if (auto i = table.find(name)) m_index[std::string(name)] = *i;
+            if (auto i = table.find(name)) m_index.insert_or_assign(std::string(name), *i);
         std::string unknown;
         for (std::size_t i = 0; i < table.header().size(); ++i) {
             const auto& h = table.header()[i];
@@ -40,7 +40,7 @@ public:
     // apostrophe before = + - @ or ' is the spreadsheet formula guard that
     // `regionet export` writes; it is removed, so export then import gives back
     // the same text.
-    std::string get(const csv::Record& r, const std::string& name) const {
+    std::string get(const csv::Record& r, std::string_view name) const {
         auto it = m_index.find(name);
         if (it == m_index.end()) return {};
         auto v = csv::trim(r.fields[it->second]);
@@ -50,36 +50,38 @@ public:
         return v;
     }
     // A date column: a sheet's date cell or serial number becomes ISO text.
-    std::string date(const csv::Record& r, const std::string& name) const { return m_table.date(get(r, name)); }
+    std::string date(const csv::Record& r, std::string_view name) const { return m_table.date(get(r, name)); }
     // Names keep every character but surrounding whitespace.
-    SourceLoc at(const csv::Record& r, const std::string& name) const {
+    SourceLoc at(const csv::Record& r, std::string_view name) const {
         auto it = m_index.find(name);
         return it == m_index.end() ? m_table.at_row(r.line) : m_table.at(r, it->second);
     }
     // An empty field is no value; its location (a copy of the file name) is made only for a value.
-    std::optional<std::int64_t> integer(const csv::Record& r, const std::string& name, std::int64_t min,
+    std::optional<std::int64_t> integer(const csv::Record& r, std::string_view name, std::int64_t min,
                                         std::int64_t max) const {
         const auto v = get(r, name);
         if (v.empty()) return std::nullopt;
         return csv::parse_int(v, at(r, name), name, min, max);
     }
-    std::optional<double> real(const csv::Record& r, const std::string& name, double min, double max) const {
+    std::optional<double> real(const csv::Record& r, std::string_view name, double min, double max) const {
         const auto v = get(r, name);
         if (v.empty()) return std::nullopt;
         return csv::parse_real(v, at(r, name), name, m_table.decimal_comma(), min, max);
     }
-    std::optional<int> year(const csv::Record& r, const std::string& name) const {
+    std::optional<int> year(const csv::Record& r, std::string_view name) const {
         const auto v = get(r, name);
         if (v.empty()) return std::nullopt;
         return csv::parse_year(v, at(r, name), name);
     }
-    void require_value(const csv::Record& r, const std::string& name) const {
-        if (get(r, name).empty()) throw ImportError(at(r, name), "empty " + name + "; expected a value");
+    void require_value(const csv::Record& r, std::string_view name) const {
+        if (get(r, name).empty()) throw ImportError(at(r, name), "empty " + std::string(name) + "; expected a value");
     }
 
 private:
     const TableSource& m_table;
-    std::map<std::string, std::size_t> m_index;
+    // Looked up by the literal column name at every field of every row: compared
+    // as a view (std::less<>), without making a string of it each time.
+    std::map<std::string, std::size_t, std::less<>> m_index;
 };
 
 // Runs row() for every record; a bad row stops the import or, with

@@ -83,6 +83,10 @@ void ModelBuilder::add_membership(Membership m, const SourceLoc& at) {
     const bool inserted = m_memberships.insert(membership_key(*arrangement, *municipality)).second;
     require(inserted, at,
             "duplicate membership of '" + m.municipality_code + "' in arrangement '" + m.arrangement_id + "'");
+    // Positions as found: finish()'s reindex confirms them (one string comparison
+    // each) instead of looking every code up again.
+    m.arrangement = *arrangement;
+    m.municipality = *municipality;
     m_dataset.memberships.push_back(std::move(m));
 }
 

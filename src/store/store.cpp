@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <future>
 #include <sstream>
 #include <stdexcept>
 #include <string_view>
@@ -229,22 +230,36 @@ std::string quote_identifier(const std::string& name) {
 // neighbour guard, for a dataset about to be saved: every reference names a
 // municipality or arrangement of the same dataset.
 void check_references(const Dataset& d) {
+    // Most references name the row their resolved position points at (the builder
+    // and reindex set it): one comparison each. Only the others are looked up, in
+    // sets made on first need.
     std::unordered_set<std::string_view> codes, ids;
-    codes.reserve(d.municipalities.size());
-    ids.reserve(d.arrangements.size());
-    for (const auto& m : d.municipalities) codes.insert(m.code);
-    for (const auto& a : d.arrangements) ids.insert(a.id);
+    auto is_code = [&](std::size_t at, const std::string& code) {
+        if (at < d.municipalities.size() && d.municipalities[at].code == code) return true;
+        if (codes.empty())
+            for (const auto& m : d.municipalities) codes.insert(m.code);
+        return codes.count(code) > 0;
+    };
+    auto is_id = [&](std::size_t at, const std::string& id) {
+        if (at < d.arrangements.size() && d.arrangements[at].id == id) return true;
+        if (ids.empty())
+            for (const auto& a : d.arrangements) ids.insert(a.id);
+        return ids.count(id) > 0;
+    };
     auto fail = [&](const std::string& what) {
         throw DbError("dataset '" + d.name + "': " + what + "; not saved (FOREIGN KEY constraint failed)");
     };
     for (const auto& x : d.memberships) {
-        if (!ids.count(x.arrangement_id)) fail("membership of unknown arrangement '" + x.arrangement_id + "'");
-        if (!codes.count(x.municipality_code)) fail("membership of unknown municipality '" + x.municipality_code + "'");
+        if (!is_id(x.arrangement, x.arrangement_id)) fail("membership of unknown arrangement '" + x.arrangement_id + "'");
+        if (!is_code(x.municipality, x.municipality_code))
+            fail("membership of unknown municipality '" + x.municipality_code + "'");
     }
     for (const auto& x : d.participants)
-        if (!ids.count(x.arrangement_id)) fail("participant of unknown arrangement '" + x.arrangement_id + "'");
+        if (!is_id(x.arrangement, x.arrangement_id)) fail("participant of unknown arrangement '" + x.arrangement_id + "'");
+    const auto nowhere = d.municipalities.size();
     for (const auto& x : d.neighbours)
-        if (!codes.count(x.a) || !codes.count(x.b)) fail("neighbours of an unknown municipality '" + x.a + "', '" + x.b + "'");
+        if (!is_code(nowhere, x.a) || !is_code(nowhere, x.b))
+            fail("neighbours of an unknown municipality '" + x.a + "', '" + x.b + "'");
 }
 
 std::int64_t scalar(sqlite3* db, const std::string& sql) {
@@ -385,12 +400,14 @@ void Store::remove(const std::string& name) {
 
 void Store::save(const Dataset& d, const std::string& imported_at) {
     sqlite3* h = m_db.get();
+    // The snapshot is encoded on a second thread while this one checks and writes
+    // the rows (both only read d); it is written last. A save that fails rolls
+    // back, then waits for the encoding to end.
+    auto snapshot_blob = std::async(std::launch::async, [&d] { return snapshot::encode(d); });
     // The references the schema's foreign keys guard, checked here in memory
     // before anything is written: SQLite's own check costs two index seeks
     // per membership row (most of an import's time at 2.5 million rows).
     check_references(d);
-    // Encoded before the write lock is taken: other writers wait only for the write.
-    const auto snapshot_blob = snapshot::encode(d);
     // For the write only: foreign keys off (checked above; the old dataset's
     // rows are deleted table by table below instead of by cascade), and a page
     // cache for the whole write (up to 256 MiB, allocated as used): with
@@ -519,7 +536,7 @@ void Store::save(const Dataset& d, const std::string& imported_at) {
         o.step();
         sqlite3_reset(st);
     }
-    write_snapshot(h, id, snapshot_blob);
+    write_snapshot(h, id, snapshot_blob.get());
     db::exec(h, snapshot_triggers(TriggerAction::create));
     tx.commit();
 }
