@@ -356,6 +356,7 @@ CentralityResult centrality(const Dataset& dataset, const CentralityOptions& o) 
     {
         ig::RealVector pr;
         igraph_real_t value = 0;
+        const ig::OneOpenMPThread same_sums_every_run;
         ig::check(igraph_pagerank(g.get(), IGRAPH_PAGERANK_ALGO_PRPACK, pr.get(), &value, igraph_vss_all(), false,
                                   o.damping, weights.get(), nullptr));
         r.pagerank = pr.to_std();

@@ -1,5 +1,7 @@
 #include "capi/igraph.hpp"
 
+#include <omp.h>
+
 #include <utility>
 
 namespace regionet::ig {
@@ -57,5 +59,9 @@ Graph::Graph(const IntVector& edges, igraph_integer_t vertices, bool directed) {
     check(igraph_create(raw.get(), edges.get(), vertices, directed));
     m_g.reset(raw.release());
 }
+
+OneOpenMPThread::OneOpenMPThread() : m_before(omp_get_max_threads()) { omp_set_num_threads(1); }
+
+OneOpenMPThread::~OneOpenMPThread() { omp_set_num_threads(m_before); }
 
 }  // namespace regionet::ig

@@ -96,4 +96,20 @@ private:
     std::unique_ptr<igraph_t, Destroy> m_g;
 };
 
+// For its lifetime, OpenMP regions in this thread run on one thread. Debian's
+// igraph runs parts of PRPACK (PageRank) as OpenMP loops whose partial sums are
+// combined in whichever order the threads finish, so the same graph could give
+// PageRanks that differ in the last digits from run to run (seen at eu scale).
+// One thread makes them the same every time.
+class OneOpenMPThread {
+public:
+    OneOpenMPThread();
+    ~OneOpenMPThread();
+    OneOpenMPThread(const OneOpenMPThread&) = delete;
+    OneOpenMPThread& operator=(const OneOpenMPThread&) = delete;
+
+private:
+    int m_before;
+};
+
 }  // namespace regionet::ig

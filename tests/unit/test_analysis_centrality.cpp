@@ -11,7 +11,10 @@
 #include <random>
 #include <set>
 
+#include <omp.h>
+
 #include "analysis/centrality.hpp"
+#include "capi/igraph.hpp"
 #include "render/result_texts.hpp"
 #include "model/error.hpp"
 
@@ -535,4 +538,17 @@ TEST_CASE("centrality: leaving out large arrangements keeps the years the caller
     const auto r = centrality(d, o);
     CHECK(r.excluded_arrangements == 1);
     CHECK(r.degree == std::vector<std::int64_t>{1, 2, 1, 0, 0});
+}
+
+// PRPACK's OpenMP loops combined partial sums in the order threads finished: at eu
+// scale three runs of `regionet centrality` gave three different PageRank columns
+// (last digits). centrality() runs PageRank under ig::OneOpenMPThread; with it the
+// three runs were byte-identical (bench, not repeatable here at unit-test size).
+TEST_CASE("OneOpenMPThread runs OpenMP regions on one thread for its lifetime", "[centrality][determinism]") {
+    omp_set_num_threads(2);
+    {
+        const ig::OneOpenMPThread one;
+        CHECK(omp_get_max_threads() == 1);  // what the next parallel region of this thread gets
+    }
+    CHECK(omp_get_max_threads() == 2);
 }
