@@ -243,8 +243,9 @@ const Entry k_texts[] = {
 
     {"prof.intro", "Per gemeente: haar verbanden, haar partners, haar last en haar positie in het netwerk.",
                    "Per municipality: its arrangements, its partners, its load and its position in the network."},
-    {"prof.facts", "Provincie {0}; inwoners {1}. Neemt deel aan {2} samenwerkingsverbanden en {3} regio's; {4} bestuurszetels bekend.",
-                   "Province {0}; inhabitants {1}. Takes part in {2} cooperation arrangements and {3} regions; {4} board seats recorded."},
+    // {2}, {3} and {4} are prof.n.joint, prof.n.regions and prof.n.seats (one or more)
+    {"prof.facts", "Provincie {0}; inwoners {1}. Neemt deel aan {2} en {3}; {4} bekend.",
+                   "Province {0}; inhabitants {1}. Takes part in {2} and {3}; {4} recorded."},
     {"prof.load", "Gewogen last {0} vergaderingen per jaar (rang {1} van {2}).", "Weighted load {0} meetings per year (rank {1} of {2})."},
     {"prof.per10k", "Per 10.000 inwoners: {0}.", "Per 10,000 inhabitants: {0}."},
     {"prof.position", "In het netwerk: rang {1} van {2} naar sterkte.", "In the network: rank {1} of {2} by strength."},
@@ -314,7 +315,6 @@ const Entry k_texts[] = {
     {"meth.settings.caption", "Drempels en gewichten in dit rapport", "Thresholds and weights used in this report"},
     {"meth.sources", "Bronnen", "Sources"},
     {"meth.dataset", "Gegevensset {0}: {1} (peildatum {2}).", "Dataset {0}: {1} (reference date {2})."},
-    {"meth.source", "{0}, peildatum {1}: {2} verbanden.", "{0}, reference date {1}: {2} arrangements."},
     {"meth.version", "Berekend met regionet {0}. Dezelfde gegevens en instellingen geven hetzelfde rapport.",
                      "Computed with regionet {0}. The same data and settings give the same report."},
     {"meth.limits", "Beperkingen: de analyse ziet alleen de verbanden en deelnames in de gegevens. Ontbreken er verbanden, dan zijn de aantallen te laag en kunnen posities verschuiven. Vergaderlast is een schatting op basis van de gewichten hierboven, geen gemeten tijd.",
@@ -659,6 +659,13 @@ const PluralEntry k_plurals[] = {
     {"map.n.members", "{0} deelnemer", "{0} deelnemers", "{0} member", "{0} members"},
     {"map.n.joint", "{0} samenwerkingsverband", "{0} samenwerkingsverbanden", "{0} joint arrangement", "{0} joint arrangements"},
     {"map.n.arrangements", "{0} verband", "{0} verbanden", "{0} arrangement", "{0} arrangements"},
+    // a municipality's profile (prof.facts)
+    {"prof.n.joint", "{0} samenwerkingsverband", "{0} samenwerkingsverbanden", "{0} cooperation arrangement", "{0} cooperation arrangements"},
+    {"prof.n.regions", "{0} regio", "{0} regio's", "{0} region", "{0} regions"},
+    {"prof.n.seats", "{0} bestuurszetel", "{0} bestuurszetels", "{0} board seat", "{0} board seats"},
+    // the report's list of sources; the count is the arrangements from that source
+    {"meth.source", "{0}, peildatum {1}: {2} verband.", "{0}, peildatum {1}: {2} verbanden.",
+                    "{0}, reference date {1}: {2} arrangement.", "{0}, reference date {1}: {2} arrangements."},
     {"map.n.candidates", "{0} kandidaat-dubbeling", "{0} kandidaat-dubbelingen", "{0} redundancy candidate", "{0} redundancy candidates"},
     {"map.n.links", "{0} verbinding", "{0} verbindingen", "{0} link", "{0} links"},
     {"map.tie.tip", "{0} - {1}: {2} gedeeld verband", "{0} - {1}: {2} gedeelde verbanden", "{0} - {1}: {2} shared arrangement", "{0} - {1}: {2} shared arrangements"},

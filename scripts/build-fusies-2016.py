@@ -159,8 +159,8 @@ def main():
 
     write(os.path.join(OUT, "dataset.csv"), ["name", "source", "reference_date"],
           [["ambtelijke-fusies-2016",
-            "Ambtelijke fusies 2005-2017 (A.F.A. Korsten, essay on \"Samen en Toch Apart\", c. 2016), partners "
-            "linked to the CBS municipality codes of 2016; points, areas and borders from nl-2016 (CBS/Kadaster, "
+            "Ambtelijke fusies 2005-2017 (A.F.A. Korsten, essay over \"Samen en Toch Apart\", ca. 2016), partners "
+            "gekoppeld aan de CBS-gemeentecodes van 2016; punten, oppervlakten en grenzen uit nl-2016 (CBS/Kadaster, "
             "CC BY 4.0)", "2016"]])
     print(f"{len(link)} seed municipalities -> {len(used)} municipalities of 2016; "
           f"{sum(1 for v in link.values() if v[1] in ('alias', 'successor'))} merged away before 2016")

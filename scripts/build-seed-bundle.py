@@ -17,7 +17,7 @@ def write(name, header, data):
         w.writerows(data)
 
 write('dataset.csv', ['name', 'source', 'reference_date'],
-      [['ambtelijke-fusies', 'Ambtelijke fusies 2005-2017 as published in A.F.A. Korsten, essay on "Samen en Toch Apart" (c. 2016); transcribed in shared/data/seed', '2016']])
+      [['ambtelijke-fusies', 'Ambtelijke fusies 2005-2017 zoals gepubliceerd in A.F.A. Korsten, essay over "Samen en Toch Apart" (ca. 2016)', '2016']])
 munis = rows('municipalities.csv')
 write('municipalities.csv', ['code', 'name', 'province'],
       sorted([[m['key'], m['name'], m['province']] for m in munis]))

@@ -141,7 +141,8 @@ Section methods_section(const Context& c) {
         if (!a.source.empty()) ++by_source[{a.source, a.reference_date}];
     for (const auto& [key, count] : by_source)
         sources.items.push_back(
-            Context::text(c.tf("meth.source", {key.first, key.second.empty() ? c.t("unknown") : key.second, c.i(count)})));
+            Context::text(c.tn("meth.source", static_cast<std::int64_t>(count),
+                               {key.first, key.second.empty() ? c.t("unknown") : key.second, c.i(count)})));
     s.blocks.push_back(sources);
     if (c.results().origins) inventory_origin(c, s);
     if (c.results().coverage) coverage(c, s);

@@ -27,8 +27,11 @@ std::string facts(const Context& c, std::size_t m, const std::vector<std::size_t
         regions += d.arrangements[d.memberships[k].arrangement].is_region();
     }
     const auto total = d.municipalities.size();
+    const auto joint = static_cast<std::int64_t>(mine.size() - regions);
+    const auto in_regions = static_cast<std::int64_t>(regions);
     std::string out = c.tf("prof.facts", {x.province.empty() ? c.t("unknown") : x.province, x.population ? c.i(*x.population) : c.t("unknown"),
-                                          c.i(mine.size() - regions), c.i(regions), c.i(seats)});
+                                          c.tn("prof.n.joint", joint, {c.i(joint)}), c.tn("prof.n.regions", in_regions, {c.i(in_regions)}),
+                                          c.tn("prof.n.seats", seats, {c.i(seats)})});
     if (r.load) {
         const auto& l = r.load->municipalities[m];
         out += " " + c.tf("prof.load", {c.n(l.weighted_load, 1), c.i(l.rank), c.i(total)});
