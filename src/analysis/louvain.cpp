@@ -95,11 +95,11 @@ using TieSum = std::conditional_t<std::is_integral_v<Weight>, std::uint64_t, dou
 // The inner loops are most of the communities command's time at scale (eu: 21
 // passes over 141 million adjacency entries), so they avoid branches the data
 // cannot predict: a vertex's communities are collected without a branch on
-// "seen before", and a community's gain is worked out only when its tie sum
-// could beat the best gain found so far. That skip changes no decision: the gain
-// is the tie sum less a term that is never negative (resolution, strengths and
-// total are not), so a community whose tie sum is below a gain already reached
-// can neither win nor tie.
+// "seen before", and a community's gain is worked out only when its tie sum is
+// not below the gain of the community with the largest tie sum. That skip
+// changes no decision: the gain is the tie sum less a term that is never
+// negative (resolution, strengths and total are not), so a community whose tie
+// sum is below a gain some community reaches can neither win nor tie.
 template <class Weight>
 Step move_vertices(const Level<Weight>& g, double resolution) {
     const auto n = g.vertices;
