@@ -17,7 +17,9 @@
 #   4. regionet analyse runs the same four passes in one process (if built);
 #   5. bench/igraph_side.py does the same work with python-igraph from the CSV
 #      files (CSV in, bipartite graph, projections, overlap with redundancy
-#      flags, load, degree, strength, eigenvector, PageRank, Louvain).
+#      flags, load, degree, strength, eigenvector, PageRank, Louvain);
+#   6. each pass of step 3 runs once more, untimed, and must print the same
+#      bytes (md5 sums); a difference is reported and the script exits with 1.
 # With REGIONET_BENCH_NO_PYTHON=1 step 5 is left out (eu's python side takes 15
 # minutes and 11 GB; it does not change with regionet's code).
 # Times from /usr/bin/time -f '%e %M' (wall seconds, peak resident KiB); wall
@@ -43,16 +45,26 @@ has_analyse=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-# timed NAME CMD...: runs CMD with stdout to /dev/null, sets wall_NAME and mb_NAME.
+# timed NAME CMD...: runs CMD, sets wall_NAME and mb_NAME and keeps the md5 sum of
+# its output in $tmp/NAME.md5 (md5sum reads the pipe on the other core).
 timed() {
     local name=$1
     shift
-    /usr/bin/time -f '%e %M' -o "$tmp/time.txt" "$@" > /dev/null
+    /usr/bin/time -f '%e %M' -o "$tmp/time.txt" "$@" | md5sum > "$tmp/$name.md5"
     local wall kb
     read -r wall kb < "$tmp/time.txt"
     printf -v "wall_$name" '%s' "$wall"
     printf -v "mb_$name" '%.0f' "$(echo "$kb / 1024" | bc -l)"
 }
+
+pass_names=(overlap load centrality communities)
+declare -A pass_args=(
+    [overlap]="overlap --format csv"
+    [load]="load --format csv"
+    [centrality]="centrality --no-betweenness --no-harmonic --format csv"
+    [communities]="communities --format csv --table communities"
+)
+differs=0
 
 echo "| scale | municipalities / arrangements / memberships | regionet import | overlap | load | centrality (no betweenness) | communities | regionet passes (separate commands) | regionet analyse | python-igraph, all of it |"
 echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
@@ -62,10 +74,10 @@ for scale in "${scales[@]}"; do
     read -r _ m _ a _ ms _ < <("$bench" generate "$scale" "$bundle" | sed 's/[:,]//g')
     rm -f "$db" "$db-wal" "$db-shm"
     timed import "$regionet" --db "$db" --quiet import "$bundle" --as "bench-$scale"
-    timed overlap "$regionet" --db "$db" --quiet overlap --format csv
-    timed load "$regionet" --db "$db" --quiet load --format csv
-    timed centrality "$regionet" --db "$db" --quiet centrality --no-betweenness --no-harmonic --format csv
-    timed communities "$regionet" --db "$db" --quiet communities --format csv --table communities
+    for name in "${pass_names[@]}"; do
+        # shellcheck disable=SC2086 # the arguments are split on purpose
+        timed "$name" "$regionet" --db "$db" --quiet ${pass_args[$name]}
+    done
     passes=$(echo "$wall_overlap + $wall_load + $wall_centrality + $wall_communities" | bc)
     passes_mb=$(printf '%s\n' "$mb_overlap" "$mb_load" "$mb_centrality" "$mb_communities" | sort -n | tail -1)
     analyse="not built"
@@ -82,5 +94,19 @@ for scale in "${scales[@]}"; do
     printf '| %s | %s / %s / %s | %s s, %s MB | %s s | %s s | %s s | %s s | %s s, %s MB | %s | %s |\n' \
         "$scale" "$m" "$a" "$ms" "$wall_import" "$mb_import" "$wall_overlap" "$wall_load" "$wall_centrality" \
         "$wall_communities" "$passes" "$passes_mb" "$analyse" "$python_cell"
+    # Output is deterministic: a second run of each pass gives the same bytes
+    # (PageRank did not, through igraph's OpenMP loops, until the eleventh round).
+    for name in "${pass_names[@]}"; do
+        # shellcheck disable=SC2086
+        second=$("$regionet" --db "$db" --quiet ${pass_args[$name]} | md5sum)
+        if [ "$second" != "$(cat "$tmp/$name.md5")" ]; then
+            echo "side_by_side.sh: $scale: $name gave different output in a second run" >&2
+            differs=1
+        fi
+    done
     rm -rf "$bundle" "$db" "$db-wal" "$db-shm"
 done
+if [ $differs = 1 ]; then
+    exit 1
+fi
+echo "side_by_side.sh: a second run of each pass gave the same bytes" >&2
