@@ -121,7 +121,9 @@ Step move_vertices(const Level<Weight>& g, double resolution) {
     for (std::size_t v = 0; v < n; ++v) membership[v] = static_cast<std::uint32_t>(v);
 
     std::vector<TieSum<Weight>> to_community(n, 0);
-    std::vector<char> seen(n, 0);
+    // "Seen" flags only for weights that can be zero; on counts a zero sum says it.
+    constexpr bool counts = std::is_integral_v<Weight>;
+    std::vector<char> seen(counts ? 0 : n, 0);
     std::vector<std::uint32_t> touched(n + 1);
     const bool may_skip = resolution >= 0;
     double q = level_modularity(communities, total, resolution);
@@ -145,7 +147,7 @@ Step move_vertices(const Level<Weight>& g, double resolution) {
                 for (std::size_t e = g.first[v], end = g.first[v + 1]; e < end; ++e) {
                     const auto c = community_of[neighbour[e]];
                     collected[distinct] = c;
-                    if constexpr (std::is_integral_v<Weight>) {
+                    if constexpr (counts) {
                         distinct += sum[c] == 0;  // every count is at least 1 (multilevel_integer checks)
                     } else {
                         distinct += !is_seen[c];
@@ -189,7 +191,9 @@ Step move_vertices(const Level<Weight>& g, double resolution) {
             to.all += strength[v];
             to.inside += 2 * joined + loops;
             changed = changed || target != old;
-            for (const auto c : neighbours) seen[c] = 0, to_community[c] = 0;
+            for (const auto c : neighbours) to_community[c] = 0;
+            if constexpr (!counts)
+                for (const auto c : neighbours) seen[c] = 0;
         }
         q = level_modularity(communities, total, resolution);
         if (!(changed && q > pass_q)) {
