@@ -234,17 +234,21 @@ void check_references(const Dataset& d) {
     // and reindex set it): one comparison each. Only the others are looked up, in
     // sets made on first need.
     std::unordered_set<std::string_view> codes, ids;
-    auto is_code = [&](std::size_t at, const std::string& code) {
-        if (at < d.municipalities.size() && d.municipalities[at].code == code) return true;
+    auto has_code = [&](const std::string& code) {
         if (codes.empty())
             for (const auto& m : d.municipalities) codes.insert(m.code);
         return codes.count(code) > 0;
     };
-    auto is_id = [&](std::size_t at, const std::string& id) {
-        if (at < d.arrangements.size() && d.arrangements[at].id == id) return true;
+    auto has_id = [&](const std::string& id) {
         if (ids.empty())
             for (const auto& a : d.arrangements) ids.insert(a.id);
         return ids.count(id) > 0;
+    };
+    auto is_code = [&](std::size_t at, const std::string& code) {
+        return (at < d.municipalities.size() && d.municipalities[at].code == code) || has_code(code);
+    };
+    auto is_id = [&](std::size_t at, const std::string& id) {
+        return (at < d.arrangements.size() && d.arrangements[at].id == id) || has_id(id);
     };
     auto fail = [&](const std::string& what) {
         throw DbError("dataset '" + d.name + "': " + what + "; not saved (FOREIGN KEY constraint failed)");
@@ -256,9 +260,8 @@ void check_references(const Dataset& d) {
     }
     for (const auto& x : d.participants)
         if (!is_id(x.arrangement, x.arrangement_id)) fail("participant of unknown arrangement '" + x.arrangement_id + "'");
-    const auto nowhere = d.municipalities.size();
     for (const auto& x : d.neighbours)
-        if (!is_code(nowhere, x.a) || !is_code(nowhere, x.b))
+        if (!has_code(x.a) || !has_code(x.b))
             fail("neighbours of an unknown municipality '" + x.a + "', '" + x.b + "'");
 }
 
