@@ -2,6 +2,7 @@
 
 #include "store/snapshot.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
@@ -10,6 +11,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <string_view>
+#include <thread>
 #include <unordered_set>
 
 namespace regionet {
@@ -270,6 +272,24 @@ std::int64_t scalar(sqlite3* db, const std::string& sql) {
     return s.step() ? s.int64(0) : 0;
 }
 
+// Runs a CREATE INDEX with SQLite's sorter on worker threads. The sorter keeps
+// every entry in one list, sorted on this thread, while they fit the page
+// cache; with a cache smaller than the entries it sorts runs of them on worker
+// threads and merges them (eu, 2.5 million entries: 2.9 s -> 1.5 s on two
+// cores). Dirty pages the small cache cannot hold go to the WAL, where the
+// commit would write them anyway. The caller's cache size is put back after.
+void build_index_on_worker_threads(sqlite3* h, const char* create_index) {
+    const unsigned workers = std::clamp(std::thread::hardware_concurrency(), 2u, 5u) - 1;
+    const auto cache = scalar(h, "PRAGMA cache_size");
+    struct Restore {
+        sqlite3* h;
+        std::string pragmas;
+        ~Restore() { sqlite3_exec(h, pragmas.c_str(), nullptr, nullptr, nullptr); }
+    } restore{h, "PRAGMA threads = 0; PRAGMA cache_size = " + std::to_string(cache)};
+    db::exec(h, "PRAGMA threads = " + std::to_string(workers) + "; PRAGMA cache_size = -16384");
+    db::exec(h, create_index);
+}
+
 }  // namespace
 
 std::string utc_now(const char* format) {
@@ -496,7 +516,7 @@ void Store::save(const Dataset& d, const std::string& imported_at) {
     // The index on municipality is filled in arrangement order, one seek into a
     // random page per row. When this dataset brings more rows than the table
     // holds, building the index afresh after the rows (one sort) is cheaper
-    // (eu, 2.5 million rows: 4.6 s of inserts into it against 2.2-2.7 s to build
+    // (eu, 2.5 million rows: 4.6 s of inserts into it against 1.5 s to build
     // it). Dropped and built inside this transaction: a failed save rolls both back.
     const bool rebuild_index = memberships_fewer_than(h, d.memberships.size());
     if (rebuild_index) db::exec(h, "DROP INDEX membership_municipality");
@@ -514,7 +534,7 @@ void Store::save(const Dataset& d, const std::string& imported_at) {
         s.step();
         sqlite3_reset(st);
     }
-    if (rebuild_index) db::exec(h, membership_municipality_index);
+    if (rebuild_index) build_index_on_worker_threads(h, membership_municipality_index);
     db::Statement p(h, "INSERT INTO participant VALUES (?1, ?2, ?3, ?4)");
     st = p.get();
     p.bind(1, id);

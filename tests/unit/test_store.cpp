@@ -330,9 +330,25 @@ TEST_CASE("save builds the municipality index afresh only when it brings more me
         return s.text(0) == "ok";
     };
     const auto as_migrated = index_sql();
+    const std::string membership_index_sql = as_migrated;
     REQUIRE(as_migrated.find("membership(dataset_id, municipality_code)") != std::string::npos);
 
     store.save(small("a"), "t1");            // 3 rows into an empty table: built afresh
+    {
+        // by SQLite's sorter on worker threads, with the connection's settings put back after
+        const auto create = std::find(statements.begin(), statements.end(), membership_index_sql);
+        REQUIRE(create != statements.end());
+        CHECK(std::any_of(statements.begin(), create, [](const std::string& sql) {
+            return sql.rfind("PRAGMA threads = ", 0) == 0 && sql != "PRAGMA threads = 0";
+        }));
+        auto pragma = [&](const char* sql) {
+            db::Statement s(h, sql);
+            REQUIRE(s.step());
+            return s.int64(0);
+        };
+        CHECK(pragma("PRAGMA threads") == 0);
+        CHECK(pragma("PRAGMA cache_size") == -2000);
+    }
     CHECK(rebuilt());
     store.save(small("b"), "t1");            // 3 rows beside 3: inserted into the index
     CHECK_FALSE(rebuilt());
