@@ -22,15 +22,15 @@ public:
     Columns(const TableSource& table, std::initializer_list<std::string_view> required,
             std::initializer_list<std::string_view> optional, ImportReport& report)
         : m_table(table) {
-        for (auto name : required) m_index.insert_or_assign(std::string(name), table.require(name));
+        for (auto name : required) set(name, table.require(name));
         for (auto name : optional)
-            if (auto i = table.find(name)) m_index.insert_or_assign(std::string(name), *i);
+            if (auto i = table.find(name)) set(name, *i);
         std::string unknown;
         for (std::size_t i = 0; i < table.header().size(); ++i) {
             const auto& h = table.header()[i];
             if (h.empty()) continue;
             bool known = false;
-            for (const auto& [name, index] : m_index) known = known || index == i;
+            for (const auto& [name, position] : m_names) known = known || position == i;
             if (!known) unknown += (unknown.empty() ? "'" : ", '") + h + "'";
         }
         if (!unknown.empty()) report.notice(table.name() + ": ignored unknown column(s) " + unknown);
@@ -41,9 +41,9 @@ public:
     // `regionet export` writes; it is removed, so export then import gives back
     // the same text.
     std::string get(const csv::Record& r, std::string_view name) const {
-        auto it = m_index.find(name);
-        if (it == m_index.end()) return {};
-        auto v = csv::trim(r.fields[it->second]);
+        const auto i = index(name);
+        if (!i) return {};
+        auto v = csv::trim(r.fields[*i]);
         if (m_table.formula_guard() && v.size() > 1 && v[0] == '\'' &&
             std::string_view("=+-@'").find(v[1]) != std::string_view::npos)
             v.erase(0, 1);
@@ -53,8 +53,8 @@ public:
     std::string date(const csv::Record& r, std::string_view name) const { return m_table.date(get(r, name)); }
     // Names keep every character but surrounding whitespace.
     SourceLoc at(const csv::Record& r, std::string_view name) const {
-        auto it = m_index.find(name);
-        return it == m_index.end() ? m_table.at_row(r.line) : m_table.at(r, it->second);
+        const auto i = index(name);
+        return i ? m_table.at(r, *i) : m_table.at_row(r.line);
     }
     // An empty field is no value; its location (a copy of the file name) is made only for a value.
     std::optional<std::int64_t> integer(const csv::Record& r, std::string_view name, std::int64_t min,
@@ -78,10 +78,33 @@ public:
     }
 
 private:
+    // A column's field position, or none when the file lacks the column. Looked
+    // up by name at every field of every row, mostly in the order the columns
+    // were named: the search starts after the last one found, so it usually
+    // takes one comparison.
+    std::optional<std::size_t> index(std::string_view name) const {
+        const std::size_t n = m_names.size();
+        for (std::size_t k = 0; k < n; ++k) {
+            const std::size_t at = m_next + k < n ? m_next + k : m_next + k - n;
+            if (m_names[at].first == name) {
+                m_next = at + 1 == n ? 0 : at + 1;
+                return m_names[at].second;
+            }
+        }
+        return std::nullopt;
+    }
+    void set(std::string_view name, std::size_t position) {
+        for (auto& [known, p] : m_names)
+            if (known == name) {
+                p = position;
+                return;
+            }
+        m_names.emplace_back(std::string(name), position);
+    }
+
     const TableSource& m_table;
-    // Looked up by the literal column name at every field of every row: compared
-    // as a view (std::less<>), without making a string of it each time.
-    std::map<std::string, std::size_t, std::less<>> m_index;
+    std::vector<std::pair<std::string, std::size_t>> m_names;  // the columns present, in the order named
+    mutable std::size_t m_next = 0;                            // where the next search starts
 };
 
 // Runs row() for every record; a bad row stops the import or, with
@@ -257,10 +280,9 @@ void read_memberships(TableSource& table, ModelBuilder& out, ImportReport& repor
                 throw ImportError(c.at(r, "gaps"), "gaps '" + g + "' must lie between start_year and end_year");
             m.gaps = std::move(*gaps);
         }
-        if (out.has_membership(m.arrangement_id, m.municipality_code))
-            throw ImportError(c.at(r, "municipality_code"), "duplicate membership of '" + m.municipality_code +
-                                                                "' in arrangement '" + m.arrangement_id + "'");
-        out.add_membership(std::move(m), c.at(r, "arrangement_id"));
+        // The references were checked above, with the files to look in; what the
+        // builder still finds (a duplicate) is the municipality's column's fault.
+        out.add_membership(std::move(m), [&] { return c.at(r, "municipality_code"); });
     });
 }
 

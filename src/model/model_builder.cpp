@@ -28,10 +28,41 @@ std::optional<std::size_t> ModelBuilder::Index::find(const std::string& key) con
     return it->second;
 }
 
+std::size_t ModelBuilder::KeySet::slot_of(std::uint64_t key) const {
+    // Fibonacci hashing: positions are small consecutive numbers, the multiply spreads them.
+    const std::size_t mask = m_slots.size() - 1;
+    std::size_t i = static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 20) & mask;
+    while (m_slots[i] != 0 && m_slots[i] != key + 1) i = (i + 1) & mask;
+    return i;
+}
+
+bool ModelBuilder::KeySet::contains(std::uint64_t key) const {
+    return !m_slots.empty() && m_slots[slot_of(key)] != 0;
+}
+
+void ModelBuilder::KeySet::reserve(std::size_t keys) {
+    std::size_t slots = 16;
+    while (slots < 2 * keys) slots *= 2;
+    if (slots <= m_slots.size()) return;
+    std::vector<std::uint64_t> old(slots, 0);
+    old.swap(m_slots);
+    for (const auto stored : old)
+        if (stored != 0) m_slots[slot_of(stored - 1)] = stored;
+}
+
+bool ModelBuilder::KeySet::insert(std::uint64_t key) {
+    if (2 * (m_size + 1) > m_slots.size()) reserve(2 * (m_size + 1));
+    auto& slot = m_slots[slot_of(key)];
+    if (slot != 0) return false;
+    slot = key + 1;
+    ++m_size;
+    return true;
+}
+
 bool ModelBuilder::has_membership(const std::string& arrangement_id, const std::string& code) const {
     const auto a = arrangement_index(arrangement_id);
     const auto m = municipality_index(code);
-    return a && m && m_memberships.count(membership_key(*a, *m)) > 0;
+    return a && m && m_memberships.contains(membership_key(*a, *m));
 }
 
 void ModelBuilder::expect_memberships(std::size_t count) {
@@ -47,7 +78,7 @@ void ModelBuilder::add_municipality(Municipality m, const SourceLoc& at) {
     require(!m.lon || (std::isfinite(*m.lon) && *m.lon >= -180 && *m.lon <= 180), at, "lon must be within -180..180");
     require(m.lat.has_value() == m.lon.has_value(), at, "lat and lon must be given together");
     require(!m.area_km2 || (std::isfinite(*m.area_km2) && *m.area_km2 >= 0), at, "area_km2 must be >= 0");
-    require(m_dataset.municipalities.size() < (std::size_t{1} << 32), at, "more than 2^32 municipalities");
+    require(m_dataset.municipalities.size() < (std::size_t{1} << 32) - 1, at, "2^32 - 1 or more municipalities");
     auto [it, inserted] = m_municipalities.position.emplace(m.code, m_dataset.municipalities.size());
     require(inserted, at, "duplicate municipality code '" + m.code + "'");
     m_dataset.municipalities.push_back(std::move(m));
@@ -60,7 +91,7 @@ void ModelBuilder::add_arrangement(Arrangement a, const SourceLoc& at) {
     require(a.host.empty() || has_municipality(a.host), at,
             "host '" + a.host + "' of arrangement '" + a.id + "' is not a known municipality code");
     require(!a.inhabitants || *a.inhabitants >= 0, at, "inhabitants must be >= 0");
-    require(m_dataset.arrangements.size() < (std::size_t{1} << 32), at, "more than 2^32 arrangements");
+    require(m_dataset.arrangements.size() < (std::size_t{1} << 32) - 1, at, "2^32 - 1 or more arrangements");
     auto [it, inserted] = m_arrangements.position.emplace(a.id, m_dataset.arrangements.size());
     require(inserted, at, "duplicate arrangement id '" + a.id + "'");
     require(a.body_of != a.id && a.duplicate_of != a.id, at, "arrangement '" + a.id + "' cannot refer to itself");
@@ -70,19 +101,24 @@ void ModelBuilder::add_arrangement(Arrangement a, const SourceLoc& at) {
 }
 
 void ModelBuilder::add_membership(Membership m, const SourceLoc& at) {
-    require(!m.arrangement_id.empty(), at, "empty arrangement_id");
-    require(!m.municipality_code.empty(), at, "empty municipality_code");
+    add_membership_made_at(std::move(m), [&at] { return at; });
+}
+
+void ModelBuilder::add_membership_made_at(Membership m, const std::function<SourceLoc()>& at) {
+    // Messages are made only on failure: this runs once per row.
+    auto fail = [&at](const std::string& message) { throw ImportError(at(), message); };
+    if (m.arrangement_id.empty()) fail("empty arrangement_id");
+    if (m.municipality_code.empty()) fail("empty municipality_code");
     const auto arrangement = arrangement_index(m.arrangement_id);
-    require(arrangement.has_value(), at, "unknown arrangement '" + m.arrangement_id + "'");
+    if (!arrangement) fail("unknown arrangement '" + m.arrangement_id + "'");
     const auto municipality = municipality_index(m.municipality_code);
-    require(municipality.has_value(), at, "unknown municipality '" + m.municipality_code + "'");
-    require(!m.board_seats || *m.board_seats >= 0, at, "board_seats must be >= 0");
-    require(!m.contribution_eur || std::isfinite(*m.contribution_eur), at, "contribution_eur must be a finite number");
-    require(!m.share || (*m.share >= 0 && *m.share <= 1), at, "share must be within 0..1");
-    check_year_range(m.start_year, m.end_year, at);
-    const bool inserted = m_memberships.insert(membership_key(*arrangement, *municipality)).second;
-    require(inserted, at,
-            "duplicate membership of '" + m.municipality_code + "' in arrangement '" + m.arrangement_id + "'");
+    if (!municipality) fail("unknown municipality '" + m.municipality_code + "'");
+    if (m.board_seats && *m.board_seats < 0) fail("board_seats must be >= 0");
+    if (m.contribution_eur && !std::isfinite(*m.contribution_eur)) fail("contribution_eur must be a finite number");
+    if (m.share && !(*m.share >= 0 && *m.share <= 1)) fail("share must be within 0..1");
+    if (m.start_year && m.end_year && *m.end_year < *m.start_year) check_year_range(m.start_year, m.end_year, at());
+    if (!m_memberships.insert(membership_key(*arrangement, *municipality)))
+        fail("duplicate membership of '" + m.municipality_code + "' in arrangement '" + m.arrangement_id + "'");
     // Positions as found: finish()'s reindex confirms them (one string comparison
     // each) instead of looking every code up again.
     m.arrangement = *arrangement;

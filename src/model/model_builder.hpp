@@ -4,11 +4,12 @@
 // ImportError that names where the offending value came from.
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <set>
+#include <type_traits>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -26,6 +27,12 @@ public:
     void add_municipality(Municipality m, const SourceLoc& at);
     void add_arrangement(Arrangement a, const SourceLoc& at);
     void add_membership(Membership m, const SourceLoc& at);
+    // As above, with the location made (at()) only for a message: making one
+    // copies the file name, which would be a copy per row of a file of millions.
+    template <class MakeLoc, class = std::enable_if_t<std::is_invocable_r_v<SourceLoc, MakeLoc&>>>
+    void add_membership(Membership m, MakeLoc&& at) {
+        add_membership_made_at(std::move(m), std::function<SourceLoc()>(std::forward<MakeLoc>(at)));
+    }
     void add_participant(Participant p, const SourceLoc& at);
     void add_neighbour(Neighbour n, const SourceLoc& at);
     void add_outline(Outline o, const SourceLoc& at);
@@ -42,6 +49,8 @@ public:
     Dataset finish();
 
 private:
+    void add_membership_made_at(Membership m, const std::function<SourceLoc()>& at);
+
     // A key's position, remembering the last key asked for: memberships arrive
     // grouped by arrangement, and importers ask for a key before adding it.
     struct Index {
@@ -68,10 +77,31 @@ private:
         return static_cast<std::uint64_t>(arrangement) << 32 | municipality;
     }
 
+    // The memberships as membership_key()s: open addressing in one array, as a
+    // node per key (std::unordered_set) costs an allocation per membership and a
+    // pointer chase per lookup. A slot holds key + 1; 0 is an empty slot (no key
+    // is 2^64 - 1: positions stay below 2^32 - 1).
+    class KeySet {
+    public:
+        bool insert(std::uint64_t key);  // false when it was there already
+        bool contains(std::uint64_t key) const;
+        void reserve(std::size_t keys);
+        std::size_t size() const noexcept { return m_size; }
+        void clear() noexcept {
+            m_slots = {};
+            m_size = 0;
+        }
+
+    private:
+        std::size_t slot_of(std::uint64_t key) const;  // where key is, or the empty slot where it would go
+        std::vector<std::uint64_t> m_slots;             // a power of two, at most half full
+        std::size_t m_size = 0;
+    };
+
     Dataset m_dataset;
     Index m_municipalities;
     Index m_arrangements;
-    std::unordered_set<std::uint64_t> m_memberships;
+    KeySet m_memberships;
     std::set<std::pair<std::string, std::string>> m_neighbours;
     std::set<std::string> m_outlines;
     // body_of / duplicate_of point at arrangements that may come later in the input.
