@@ -289,6 +289,9 @@ void read_memberships(TableSource& table, ModelBuilder& out, ImportReport& repor
 void read_memberships(std::istream& in, const std::string& file, ModelBuilder& out, ImportReport& report,
                       const ImportOptions& options) {
     csv::Reader reader(in, file);
+    // A bundle's largest file by far: room for its rows up front (its lines
+    // bound them), instead of moving every membership read so far at each doubling.
+    out.expect_memberships(reader.lines_left());
     CsvTable table(reader);
     read_memberships(table, out, report, options);
 }
@@ -351,19 +354,6 @@ bool BundleImporter::accepts(const fs::path& input) const {
     return fs::is_directory(input) && fs::exists(input / "municipalities.csv");
 }
 
-namespace {
-
-// The number of line ends in a stream, read to its end.
-std::size_t lines_in(std::istream& in) {
-    std::size_t lines = 0;
-    std::vector<char> block(1 << 20);
-    while (in.read(block.data(), static_cast<std::streamsize>(block.size())) || in.gcount() > 0)
-        lines += static_cast<std::size_t>(std::count(block.data(), block.data() + in.gcount(), '\n'));
-    return lines;
-}
-
-}  // namespace
-
 void BundleImporter::read(const fs::path& input, ModelBuilder& out, ImportReport& report,
                           const ImportOptions& options) const {
     using Reader = void (*)(std::istream&, const std::string&, ModelBuilder&, ImportReport&, const ImportOptions&);
@@ -393,13 +383,6 @@ void BundleImporter::read(const fs::path& input, ModelBuilder& out, ImportReport
         if (!fs::is_regular_file(path)) throw ImportError({path.string()}, "not a regular file; expected a CSV file");
         std::ifstream in(path, std::ios::binary);
         if (!in) throw ImportError({path.string()}, "cannot open for reading");
-        // The largest file by far: room for its rows up front (its lines bound
-        // them), instead of moving every membership read so far at each doubling.
-        if (std::string_view(part.file) == "memberships.csv") {
-            out.expect_memberships(lines_in(in));
-            in.clear();
-            in.seekg(0);
-        }
         part.read(in, path.string(), out, report, options);
     }
     std::size_t rows = 0;

@@ -18,6 +18,8 @@ public:
     bool accepts(const std::filesystem::path& input) const override;
     void read(const std::filesystem::path& input, ModelBuilder& out, ImportReport& report,
               const ImportOptions& options) const override;
+    // dataset.csv, municipalities.csv and arrangements.csv come before memberships.csv.
+    bool municipalities_and_arrangements_first() const noexcept override { return true; }
 };
 
 // The bundle's files one by one, from streams (tests use istringstream).

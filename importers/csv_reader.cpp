@@ -70,6 +70,15 @@ std::optional<std::size_t> invalid_utf8(std::string_view t) {
 Reader::Reader(std::istream& in, std::string file, char delimiter, Limits limits)
     : m_file(std::move(file)), m_delimiter(delimiter), m_limits(limits) {
     std::string text;
+    // Room for the whole file when the stream knows its size (a file does):
+    // a 100 MB file would otherwise be copied at every doubling.
+    if (const auto begin = in.tellg(); begin >= 0 && in.seekg(0, std::ios::end)) {
+        const auto end = in.tellg();
+        in.seekg(begin);
+        if (end > begin && static_cast<std::size_t>(end - begin) <= m_limits.max_input_bytes)
+            text.reserve(static_cast<std::size_t>(end - begin));
+    }
+    in.clear();
     char buf[1 << 16];
     while (in.read(buf, sizeof buf) || in.gcount() > 0) {
         text.append(buf, static_cast<std::size_t>(in.gcount()));
@@ -138,6 +147,11 @@ void Reader::start() {
                 fail(m_header_line, i + 1, "duplicate column '" + name + "' in header (also column " + std::to_string(j + 1) + ")");
     }
     for (auto& f : r.fields) m_header.push_back(trim(f));
+}
+
+std::size_t Reader::lines_left() const {
+    const std::string_view rest = std::string_view(m_text).substr(std::min(m_pos, m_text.size()));
+    return static_cast<std::size_t>(std::count(rest.begin(), rest.end(), '\n')) + 1;
 }
 
 std::optional<std::size_t> Reader::find(std::string_view name) const {

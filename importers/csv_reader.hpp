@@ -44,6 +44,9 @@ public:
     // As find(), but a missing column is an ImportError on the header line.
     std::size_t require(std::string_view name) const;
 
+    // The lines not yet read: no fewer than the records left.
+    std::size_t lines_left() const;
+
     // Next non-blank record; false at the end. Short records are padded with
     // empty fields; a record longer than the header is an error.
     bool next(Record& record);

@@ -46,6 +46,10 @@ public:
     virtual bool accepts(const std::filesystem::path& input) const = 0;
     virtual void read(const std::filesystem::path& input, ModelBuilder& out, ImportReport& report,
                       const ImportOptions& options) const = 0;
+    // Whether read() adds every municipality and arrangement before the first
+    // membership, and changes none after: a save may then write them, and the
+    // memberships as they come, while the rest is read (ModelBuilder::stream_memberships).
+    virtual bool municipalities_and_arrangements_first() const noexcept { return false; }
 };
 
 // Every importer, in the order they are tried.

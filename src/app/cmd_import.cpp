@@ -1,5 +1,11 @@
 // regionet import BUNDLE... [--as NAME] [--keep-going] [--format NAME]
+#include <condition_variable>
+#include <deque>
+#include <exception>
 #include <iostream>
+#include <mutex>
+#include <optional>
+#include <thread>
 
 #include "app/cli.hpp"
 #include "app/commands.hpp"
@@ -32,6 +38,130 @@ void print_report(const ImportReport& report, const std::string& dataset, bool k
     }
 }
 
+// The memberships read and not yet written, handed in batches from the thread
+// that reads to the one that writes.
+struct MembershipHandover {
+    static constexpr std::size_t batch_size = 4096;
+    static constexpr std::size_t batches_waiting_at_most = 64;  // the reader waits beyond: bounded memory
+
+    std::mutex mutex;
+    std::condition_variable changed;
+    const Dataset* so_far = nullptr;            // from the first membership on: its municipalities and arrangements are final
+    std::deque<std::vector<Membership>> ready;  // batches to write, in the order read
+    bool read_ended = false;
+    bool read_failed = false;                   // then nothing more is written
+    bool writer_gone = false;                   // the save failed: the reader stops at its next batch
+    std::vector<Membership> filling;            // the reader's own batch
+};
+
+struct WriterGone {};  // thrown on the reading thread to stop it
+
+// Reads one input on a second thread while this one writes: the dataset's
+// municipalities and arrangements once the first membership is read (they are
+// final then), and the memberships in batches as they come. A bundle's
+// memberships are most of an import; their reading and their writing each
+// took about a third of it. The save is one transaction, as in Store::save,
+// and an error in the read or the write rolls it back.
+void import_while_reading(const std::string& db, const Importer& importer, const std::filesystem::path& input,
+                          const std::string& name, const ImportCommand& cmd, const ImportOptions& options,
+                          const std::string& imported_at, ImportReport& report) {
+    // The database is opened when the first membership has been read. A file
+    // this import creates is removed again if it fails after that: a failed
+    // import leaves no database where there was none (closed first, below).
+    struct RemoveIfCreated {
+        std::filesystem::path db;
+        bool existed;
+        bool keep = false;
+        ~RemoveIfCreated() {
+            if (existed || keep) return;
+            std::error_code ignored;
+            for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db.string() + suffix, ignored);
+        }
+    } created{db, db == ":memory:" || std::filesystem::exists(db)};
+    std::optional<Store> store;
+    ModelBuilder builder(name);
+    MembershipHandover h;
+    builder.stream_memberships([&h](const Dataset& so_far, const Membership& added) {
+        h.filling.push_back(added);
+        if (h.so_far && h.filling.size() < MembershipHandover::batch_size) return;
+        std::unique_lock lock(h.mutex);
+        h.changed.wait(lock, [&] { return h.ready.size() < MembershipHandover::batches_waiting_at_most || h.writer_gone; });
+        if (h.writer_gone) throw WriterGone{};
+        h.so_far = &so_far;
+        h.ready.push_back(std::move(h.filling));
+        h.filling = {};
+        h.filling.reserve(MembershipHandover::batch_size);
+        h.changed.notify_all();
+    });
+    std::exception_ptr read_error;
+    std::thread reader([&] {
+        try {
+            importer.read(input, builder, report, options);
+        } catch (...) {
+            read_error = std::current_exception();
+        }
+        std::lock_guard lock(h.mutex);
+        if (!h.filling.empty()) h.ready.push_back(std::move(h.filling));
+        h.read_ended = true;
+        h.read_failed = read_error != nullptr;
+        h.changed.notify_all();
+    });
+    // Whatever happens here, the reader is stopped and joined before what it uses goes.
+    struct JoinReader {
+        MembershipHandover& h;
+        std::thread& reader;
+        ~JoinReader() {
+            {
+                std::lock_guard lock(h.mutex);
+                h.writer_gone = true;
+                h.changed.notify_all();
+            }
+            if (reader.joinable()) reader.join();
+        }
+    } join{h, reader};
+
+    Progress progress("importing " + name);
+    std::optional<Store::Saving> saving;
+    std::size_t written = 0;
+    for (;;) {
+        std::vector<Membership> batch;
+        {
+            std::unique_lock lock(h.mutex);
+            h.changed.wait(lock, [&] { return !h.ready.empty() || h.read_ended; });
+            if (h.ready.empty() || h.read_failed) break;
+            batch = std::move(h.ready.front());
+            h.ready.pop_front();
+            h.changed.notify_all();
+        }
+        if (!saving) {
+            // h.so_far's municipalities and arrangements no longer change; the
+            // reading thread only adds memberships (and later files) meanwhile.
+            store.emplace(db, Store::Mode::read_write);
+            saving.emplace(*store, name, imported_at);
+            saving->municipalities(h.so_far->municipalities);
+            saving->arrangements(h.so_far->arrangements);
+            saving->expect_memberships(builder.expected_memberships());
+        }
+        for (const auto& m : batch) saving->membership(m);
+        written += batch.size();
+        progress.update(std::to_string(written) + " memberships written");
+    }
+    reader.join();
+    if (read_error) std::rethrow_exception(read_error);
+    progress.done();
+    auto d = builder.finish();
+    d.name = name;
+    if (!cmd.source.empty()) d.source = cmd.source;
+    if (!cmd.reference_date.empty()) d.reference_date = cmd.reference_date;
+    if (saving) {
+        saving->complete(d);
+    } else {
+        store.emplace(db, Store::Mode::read_write);  // no membership was read: nothing was written yet
+        store->save(d, imported_at);
+    }
+    created.keep = true;
+}
+
 void run(const ImportCommand& cmd) {
     ImportOptions options;
     options.keep_going = cmd.keep_going;
@@ -56,6 +186,18 @@ void run(const ImportCommand& cmd) {
     // The dataset an inventory is merged onto, read before anything is written.
     std::optional<Dataset> base;
     if (!cmd.onto.empty()) base = Store(global().db, Store::Mode::read_only).load(cmd.onto);
+    // One input whose importer reads municipalities and arrangements first:
+    // written while it is read.
+    if (jobs.size() == 1 && jobs.front().second.size() == 1 && !base) {
+        const auto& [name, paths] = jobs.front();
+        const auto& importer = importer_for(paths.front(), cmd.format);
+        if (importer.municipalities_and_arrangements_first()) {
+            ImportReport report;
+            import_while_reading(global().db, importer, paths.front(), name, cmd, options, utc_now(), report);
+            print_report(report, name, cmd.keep_going);
+            return;
+        }
+    }
     // Read and validate everything before the database is touched.
     std::vector<std::pair<Dataset, ImportReport>> ready;
     for (const auto& [name, paths] : jobs) {

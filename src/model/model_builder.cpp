@@ -1,6 +1,7 @@
 #include "model/model_builder.hpp"
 
 #include <cmath>
+#include <stdexcept>
 
 namespace regionet {
 
@@ -66,11 +67,19 @@ bool ModelBuilder::has_membership(const std::string& arrangement_id, const std::
 }
 
 void ModelBuilder::expect_memberships(std::size_t count) {
+    m_expected_memberships = count;
     m_dataset.memberships.reserve(count);
     m_memberships.reserve(count);
 }
 
+void ModelBuilder::refuse_once_streamed(const char* what) const {
+    if (m_streamed)
+        throw std::logic_error(std::string("ModelBuilder: ") + what +
+                               " after memberships were streamed; municipalities and arrangements are final then");
+}
+
 void ModelBuilder::add_municipality(Municipality m, const SourceLoc& at) {
+    refuse_once_streamed("add_municipality");
     require(!m.code.empty(), at, "empty municipality code");
     require(!m.name.empty(), at, "empty name for municipality '" + m.code + "'");
     require(!m.population || *m.population >= 0, at, "population must be >= 0");
@@ -85,6 +94,7 @@ void ModelBuilder::add_municipality(Municipality m, const SourceLoc& at) {
 }
 
 void ModelBuilder::add_arrangement(Arrangement a, const SourceLoc& at) {
+    refuse_once_streamed("add_arrangement");
     require(!a.id.empty(), at, "empty arrangement id");
     require(!a.name.empty(), at, "empty name for arrangement '" + a.id + "'");
     check_year_range(a.start_year, a.end_year, at);
@@ -124,6 +134,10 @@ void ModelBuilder::add_membership_made_at(Membership m, const std::function<Sour
     m.arrangement = *arrangement;
     m.municipality = *municipality;
     m_dataset.memberships.push_back(std::move(m));
+    if (m_stream) {
+        m_streamed = true;
+        m_stream(m_dataset, m_dataset.memberships.back());
+    }
 }
 
 void ModelBuilder::add_participant(Participant p, const SourceLoc& at) {
@@ -152,18 +166,21 @@ void ModelBuilder::add_outline(Outline o, const SourceLoc& at) {
 }
 
 Municipality* ModelBuilder::municipality(const std::string& code) {
+    refuse_once_streamed("municipality()");
     const auto i = municipality_index(code);
     return i ? &m_dataset.municipalities[*i] : nullptr;
 }
 
 Arrangement* ModelBuilder::arrangement(const std::string& id) {
+    refuse_once_streamed("arrangement()");
     const auto i = arrangement_index(id);
     return i ? &m_dataset.arrangements[*i] : nullptr;
 }
 
 Dataset ModelBuilder::finish() {
     for (const auto& r : m_references) {
-        const Arrangement* target = arrangement(r.to);
+        const auto position = arrangement_index(r.to);
+        const Arrangement* target = position ? &m_dataset.arrangements[*position] : nullptr;
         require(target != nullptr, r.at,
                 r.field + " of arrangement '" + r.from + "': unknown arrangement '" + r.to + "'");
         require(r.field != "body_of" || target->is_region(), r.at,
@@ -177,6 +194,7 @@ Dataset ModelBuilder::finish() {
     m_municipalities = {};
     m_arrangements = {};
     m_memberships.clear();
+    m_streamed = false;
     m_neighbours.clear();
     m_outlines.clear();
     return out;

@@ -42,8 +42,16 @@ public:
     bool has_membership(const std::string& arrangement_id, const std::string& code) const;
     // Room for this many memberships, when an importer knows (at most) how many follow.
     void expect_memberships(std::size_t count);
+    std::size_t expected_memberships() const noexcept { return m_expected_memberships; }  // 0: not said
     Municipality* municipality(const std::string& code);  // for importers that enrich (population, geometry)
     Arrangement* arrangement(const std::string& id);
+
+    // Hands each membership, as it is added, to `to` with the dataset so far, so
+    // that a save can write it while the rest is read. From the first one on,
+    // the municipalities and arrangements are final: adding one, or asking for
+    // one to change, is a logic_error.
+    using MembershipStream = std::function<void(const Dataset& so_far, const Membership& added)>;
+    void stream_memberships(MembershipStream to) { m_stream = std::move(to); }
 
     // Sorts and indexes; the builder is empty afterwards.
     Dataset finish();
@@ -104,6 +112,10 @@ private:
     KeySet m_memberships;
     std::set<std::pair<std::string, std::string>> m_neighbours;
     std::set<std::string> m_outlines;
+    std::size_t m_expected_memberships = 0;
+    MembershipStream m_stream;
+    bool m_streamed = false;  // a membership went to m_stream
+    void refuse_once_streamed(const char* what) const;
     // body_of / duplicate_of point at arrangements that may come later in the input.
     struct PendingReference {
         std::string from, to, field;

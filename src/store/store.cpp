@@ -421,147 +421,195 @@ void Store::remove(const std::string& name) {
     tx.commit();
 }
 
-void Store::save(const Dataset& d, const std::string& imported_at) {
-    sqlite3* h = m_db.get();
-    // The snapshot is encoded on a second thread while this one checks and writes
-    // the rows (both only read d); it is written last. A save that fails rolls
-    // back, then waits for the encoding to end.
-    auto snapshot_blob = std::async(std::launch::async, [&d] { return snapshot::encode(d); });
-    // The references the schema's foreign keys guard, checked here in memory
-    // before anything is written: SQLite's own check costs two index seeks
-    // per membership row (most of an import's time at 2.5 million rows).
-    check_references(d);
-    // For the write only: foreign keys off (checked above; the old dataset's
-    // rows are deleted table by table below instead of by cascade), and a page
-    // cache for the whole write (up to 256 MiB, allocated as used): with
-    // SQLite's default 2 MiB the index on municipality, filled in arrangement
-    // order, spills pages to the WAL and reads them back for every row. The
-    // transaction and its all-or-nothing commit are unchanged.
-    const ForeignKeysOff unchecked(h);
-    struct RestoreCache {
+// What a save holds from its first step to its commit. Members are destroyed in
+// reverse order: the statements, then the transaction (rolled back unless
+// committed), then the cache size and the foreign keys, which must change
+// outside a transaction; the snapshot's encoding is waited for first.
+struct Store::Saving::State {
+    explicit State(sqlite3* db) : h(db), unchecked(db), cache(db), tx(db) {}
+
+    struct CacheForTheWrite {
+        explicit CacheForTheWrite(sqlite3* db) : h(db) { db::exec(h, "PRAGMA cache_size = -262144"); }
+        ~CacheForTheWrite() { sqlite3_exec(h, "PRAGMA cache_size = -2000", nullptr, nullptr, nullptr); }
+        CacheForTheWrite(const CacheForTheWrite&) = delete;
+        CacheForTheWrite& operator=(const CacheForTheWrite&) = delete;
         sqlite3* h;
-        ~RestoreCache() { sqlite3_exec(h, "PRAGMA cache_size = -2000", nullptr, nullptr, nullptr); }
-    } restore_cache{h};
-    db::exec(h, "PRAGMA cache_size = -262144");
-    db::Transaction tx(h);
+    };
+    sqlite3* h;
+    // For the write only: foreign keys off (save() checks the references in
+    // memory: SQLite's own check costs two index seeks per membership row,
+    // most of an import's time at 2.5 million rows; the old dataset's rows are
+    // deleted table by table instead of by cascade), and a page cache for the
+    // whole write (up to 256 MiB, allocated as used).
+    ForeignKeysOff unchecked;
+    CacheForTheWrite cache;
+    db::Transaction tx;
+    std::int64_t id = 0;
+    std::optional<db::Statement> insert_membership;
+    bool rebuild_index = false;
+    std::string gaps;  // a membership's gaps as text, bound while its row is stepped
+    std::future<std::string> snapshot;
+};
+
+namespace {
+
+// Texts are bound without copies (SQLITE_STATIC: each lives until its row is
+// stepped; Statement::bind copies), numbers through Statement::bind. sqlite3_reset
+// keeps the bindings (Statement::reset clears them), so the dataset's id is bound once.
+void bind_text(sqlite3_stmt* st, int i, std::string_view v) {
+    if (const int rc = sqlite3_bind_text64(st, i, v.data(), v.size(), SQLITE_STATIC, SQLITE_UTF8); rc != SQLITE_OK)
+        throw DbError("sqlite: bind parameter " + std::to_string(i) + ": " + sqlite3_errmsg(sqlite3_db_handle(st)));
+}
+
+void step_and_reset(db::Statement& s) {
+    s.step();
+    sqlite3_reset(s.get());
+}
+
+}  // namespace
+
+Store::Saving::Saving(Store& store, const std::string& name, const std::string& imported_at)
+    : m(std::make_unique<State>(store.m_db.get())) {
+    sqlite3* h = m->h;
     // The snapshot triggers would run once per row deleted and written below;
     // this transaction writes the snapshot itself, and puts them back before
     // it commits (a failed save rolls the drop back with everything else).
     db::exec(h, snapshot_triggers(TriggerAction::drop));
-    {
-        // Result tables refer to the dataset by id; drop this dataset's rows there too.
-        db::Statement tables(h, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name LIKE 'result\\_%' ESCAPE '\\'");
-        std::vector<std::string> names;
-        while (tables.step()) names.push_back(tables.text(0));
-        for (const char* t : {"dataset_snapshot", "membership", "participant", "neighbour", "outline", "arrangement",
-                              "municipality"})
-            names.emplace_back(t);
-        db::Statement old(h, "SELECT id FROM dataset WHERE name = ?1");
-        old.bind(1, d.name);
-        if (old.step()) {
-            const auto id = old.int64(0);
-            for (const auto& t : names) {
-                db::Statement del(h, "DELETE FROM " + quote_identifier(t) + " WHERE dataset_id = ?1");
-                del.bind(1, id);
-                del.step();
-            }
+    // Result tables refer to the dataset by id; drop this dataset's rows there too.
+    db::Statement tables(h, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name LIKE 'result\\_%' ESCAPE '\\'");
+    std::vector<std::string> names;
+    while (tables.step()) names.push_back(tables.text(0));
+    for (const char* t : {"dataset_snapshot", "membership", "participant", "neighbour", "outline", "arrangement", "municipality"})
+        names.emplace_back(t);
+    db::Statement old(h, "SELECT id FROM dataset WHERE name = ?1");
+    old.bind(1, name);
+    if (old.step()) {
+        const auto id = old.int64(0);
+        for (const auto& t : names) {
+            db::Statement del(h, "DELETE FROM " + quote_identifier(t) + " WHERE dataset_id = ?1");
+            del.bind(1, id);
+            del.step();
         }
-        db::Statement del(h, "DELETE FROM dataset WHERE name = ?1");
-        del.bind(1, d.name);
-        del.step();
     }
-    db::Statement ins(h, "INSERT INTO dataset(name, source, reference_date, imported_at) VALUES (?1, ?2, ?3, ?4)");
-    ins.bind(1, d.name);
-    ins.bind(2, d.source);
-    ins.bind(3, d.reference_date);
-    ins.bind(4, imported_at);
+    db::Statement del(h, "DELETE FROM dataset WHERE name = ?1");
+    del.bind(1, name);
+    del.step();
+    db::Statement ins(h, "INSERT INTO dataset(name, imported_at) VALUES (?1, ?2)");
+    ins.bind(1, name);
+    ins.bind(2, imported_at);
     ins.step();
-    const std::int64_t id = sqlite3_last_insert_rowid(h);
+    m->id = sqlite3_last_insert_rowid(h);
+}
 
-    // Texts are bound without copies (SQLITE_STATIC: each lives until its row is
-    // stepped; Statement::bind copies), numbers through Statement::bind; one
-    // prepared statement per table, all in the one transaction. sqlite3_reset
-    // keeps the bindings (Statement::reset clears them), so the id is bound once.
-    sqlite3_stmt* st = nullptr;
-    auto check = [&](int rc, int i) {
-        if (rc != SQLITE_OK)
-            throw DbError("sqlite: bind parameter " + std::to_string(i) + ": " + sqlite3_errmsg(h));
-    };
-    auto text = [&](int i, std::string_view v) {
-        check(sqlite3_bind_text64(st, i, v.data(), v.size(), SQLITE_STATIC, SQLITE_UTF8), i);
-    };
+Store::Saving::~Saving() = default;
 
-    db::Statement m(h, "INSERT INTO municipality VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-    st = m.get();
-    m.bind(1, id);
-    for (const auto& x : d.municipalities) {
-        text(2, x.code); text(3, x.name); text(4, x.province);
-        m.bind(5, x.population); m.bind(6, x.lat); m.bind(7, x.lon); m.bind(8, x.area_km2);
-        m.step();
-        sqlite3_reset(st);
+void Store::Saving::encode_snapshot(const Dataset& d) {
+    if (!m->snapshot.valid()) m->snapshot = std::async(std::launch::async, [&d] { return snapshot::encode(d); });
+}
+
+void Store::Saving::municipalities(const std::vector<Municipality>& rows) {
+    db::Statement s(m->h, "INSERT INTO municipality VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    sqlite3_stmt* st = s.get();
+    s.bind(1, m->id);
+    for (const auto& x : rows) {
+        bind_text(st, 2, x.code); bind_text(st, 3, x.name); bind_text(st, 4, x.province);
+        s.bind(5, x.population); s.bind(6, x.lat); s.bind(7, x.lon); s.bind(8, x.area_km2);
+        step_and_reset(s);
     }
-    db::Statement a(h, "INSERT INTO arrangement VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-                       "?15, ?16, ?17, ?18, ?19)");
-    st = a.get();
-    a.bind(1, id);
-    for (const auto& x : d.arrangements) {
-        text(2, x.id); text(3, x.name); text(4, x.domain); text(5, x.form);
-        text(6, x.division); a.bind(7, x.start_year); a.bind(8, x.end_year); text(9, x.host);
-        text(10, x.source); text(11, x.reference_date); a.bind(12, x.inhabitants);
-        text(13, x.legal_basis); text(14, x.purpose); text(15, x.registrar); text(16, x.body_of);
-        text(17, x.duplicate_of); text(18, x.form_basis); text(19, x.domain_basis);
-        a.step();
-        sqlite3_reset(st);
+}
+
+void Store::Saving::arrangements(const std::vector<Arrangement>& rows) {
+    db::Statement s(m->h, "INSERT INTO arrangement VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+                          "?15, ?16, ?17, ?18, ?19)");
+    sqlite3_stmt* st = s.get();
+    s.bind(1, m->id);
+    for (const auto& x : rows) {
+        bind_text(st, 2, x.id); bind_text(st, 3, x.name); bind_text(st, 4, x.domain); bind_text(st, 5, x.form);
+        bind_text(st, 6, x.division); s.bind(7, x.start_year); s.bind(8, x.end_year); bind_text(st, 9, x.host);
+        bind_text(st, 10, x.source); bind_text(st, 11, x.reference_date); s.bind(12, x.inhabitants);
+        bind_text(st, 13, x.legal_basis); bind_text(st, 14, x.purpose); bind_text(st, 15, x.registrar);
+        bind_text(st, 16, x.body_of); bind_text(st, 17, x.duplicate_of); bind_text(st, 18, x.form_basis);
+        bind_text(st, 19, x.domain_basis);
+        step_and_reset(s);
     }
+}
+
+void Store::Saving::expect_memberships(std::size_t count) {
+    if (m->insert_membership) throw std::logic_error("Store::Saving: expect_memberships after the first membership");
     // The index on municipality is filled in arrangement order, one seek into a
     // random page per row. When this dataset brings more rows than the table
     // holds, building the index afresh after the rows (one sort) is cheaper
     // (eu, 2.5 million rows: 4.6 s of inserts into it against 1.5 s to build
     // it). Dropped and built inside this transaction: a failed save rolls both back.
-    const bool rebuild_index = memberships_fewer_than(h, d.memberships.size());
-    if (rebuild_index) db::exec(h, "DROP INDEX membership_municipality");
-    db::Statement s(h, "INSERT INTO membership VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
-    st = s.get();
-    s.bind(1, id);
-    std::string gaps;
-    for (const auto& x : d.memberships) {
-        text(2, x.arrangement_id); text(3, x.municipality_code);
-        text(4, to_string(x.role)); s.bind(5, x.board_seats); s.bind(6, x.contribution_eur);
-        s.bind(7, x.start_year); s.bind(8, x.end_year); s.bind(9, x.share); text(10, x.note);
-        text(11, x.bodies); text(12, x.cost_key);
-        gaps = format_gaps(x.gaps);
-        text(13, gaps);
-        s.step();
-        sqlite3_reset(st);
+    m->rebuild_index = memberships_fewer_than(m->h, count);
+    if (m->rebuild_index) db::exec(m->h, "DROP INDEX membership_municipality");
+}
+
+void Store::Saving::membership(const Membership& x) {
+    if (!m->insert_membership) {
+        m->insert_membership.emplace(m->h, "INSERT INTO membership VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+                                           "?12, ?13)");
+        m->insert_membership->bind(1, m->id);
     }
-    if (rebuild_index) build_index_on_worker_threads(h, membership_municipality_index);
+    auto& s = *m->insert_membership;
+    sqlite3_stmt* st = s.get();
+    bind_text(st, 2, x.arrangement_id); bind_text(st, 3, x.municipality_code);
+    bind_text(st, 4, to_string(x.role)); s.bind(5, x.board_seats); s.bind(6, x.contribution_eur);
+    s.bind(7, x.start_year); s.bind(8, x.end_year); s.bind(9, x.share); bind_text(st, 10, x.note);
+    bind_text(st, 11, x.bodies); bind_text(st, 12, x.cost_key);
+    m->gaps = format_gaps(x.gaps);
+    bind_text(st, 13, m->gaps);
+    step_and_reset(s);
+}
+
+void Store::Saving::complete(const Dataset& d) {
+    sqlite3* h = m->h;
+    encode_snapshot(d);
+    // The references the schema's foreign keys guard (off for this write): a
+    // dangling one fails the save, which rolls back.
+    check_references(d);
+    db::Statement info(h, "UPDATE dataset SET source = ?2, reference_date = ?3 WHERE id = ?1");
+    info.bind(1, m->id);
+    info.bind(2, d.source);
+    info.bind(3, d.reference_date);
+    info.step();
+    m->insert_membership.reset();
+    if (m->rebuild_index) build_index_on_worker_threads(h, membership_municipality_index);
     db::Statement p(h, "INSERT INTO participant VALUES (?1, ?2, ?3, ?4)");
-    st = p.get();
-    p.bind(1, id);
+    p.bind(1, m->id);
     for (const auto& x : d.participants) {
-        text(2, x.arrangement_id); text(3, x.name); text(4, x.kind);
-        p.step();
-        sqlite3_reset(st);
+        bind_text(p.get(), 2, x.arrangement_id); bind_text(p.get(), 3, x.name); bind_text(p.get(), 4, x.kind);
+        step_and_reset(p);
     }
     db::Statement n(h, "INSERT INTO neighbour VALUES (?1, ?2, ?3, ?4)");
-    st = n.get();
-    n.bind(1, id);
+    n.bind(1, m->id);
     for (const auto& x : d.neighbours) {
-        text(2, x.a); text(3, x.b); n.bind(4, x.border_km);
-        n.step();
-        sqlite3_reset(st);
+        bind_text(n.get(), 2, x.a); bind_text(n.get(), 3, x.b); n.bind(4, x.border_km);
+        step_and_reset(n);
     }
     db::Statement o(h, "INSERT INTO outline VALUES (?1, ?2, ?3)");
-    st = o.get();
-    o.bind(1, id);
+    o.bind(1, m->id);
     for (const auto& x : d.outlines) {
-        text(2, x.owner); text(3, x.wkt);
-        o.step();
-        sqlite3_reset(st);
+        bind_text(o.get(), 2, x.owner); bind_text(o.get(), 3, x.wkt);
+        step_and_reset(o);
     }
-    write_snapshot(h, id, snapshot_blob.get());
+    auto blob = m->snapshot.get();
+    write_snapshot(h, m->id, blob);
     db::exec(h, snapshot_triggers(TriggerAction::create));
-    tx.commit();
+    m->tx.commit();
+}
+
+void Store::save(const Dataset& d, const std::string& imported_at) {
+    Saving saving(*this, d.name, imported_at);
+    // The snapshot is encoded on a second thread while this one writes the rows
+    // (both only read d); complete() writes it. A save that fails rolls back,
+    // then waits for the encoding to end.
+    saving.encode_snapshot(d);
+    saving.municipalities(d.municipalities);
+    saving.arrangements(d.arrangements);
+    saving.expect_memberships(d.memberships.size());
+    for (const auto& x : d.memberships) saving.membership(x);
+    saving.complete(d);
 }
 
 Dataset Store::load(const std::string& name) const {

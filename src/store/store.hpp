@@ -4,6 +4,7 @@
 // dataset and filter; regionet itself never reads them back). Schema versions are migrated
 // forward with PRAGMA user_version; application_id marks the file as ours.
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -44,6 +45,35 @@ public:
 
     // Replaces the dataset of the same name, in one transaction.
     void save(const Dataset& dataset, const std::string& imported_at);
+
+    // save() in steps, for rows written while the rest is still being read
+    // (regionet import writes a bundle's memberships while it reads them).
+    // One transaction from construction to complete(); a Saving destroyed
+    // before complete() rolls back, and the database is as it was.
+    class Saving {
+    public:
+        // Begins the transaction and removes the dataset of this name (with its results).
+        Saving(Store& store, const std::string& name, const std::string& imported_at);
+        ~Saving();
+        Saving(const Saving&) = delete;
+        Saving& operator=(const Saving&) = delete;
+
+        // Starts encoding d's snapshot on a second thread; d must stay as it is until complete().
+        void encode_snapshot(const Dataset& d);
+        void municipalities(const std::vector<Municipality>& rows);
+        void arrangements(const std::vector<Arrangement>& rows);
+        // Before the first membership: how many will come, at most.
+        void expect_memberships(std::size_t count);
+        void membership(const Membership& row);
+        // Checks d's references, writes the rest of d (source and reference date,
+        // participants, neighbours, outlines), the index and the snapshot, and commits.
+        // d's municipalities, arrangements and memberships are the rows written before.
+        void complete(const Dataset& d);
+
+    private:
+        struct State;
+        std::unique_ptr<State> m;
+    };
     // Reads the dataset's snapshot when it is valid (store/snapshot.hpp), else
     // its tables; a store opened read_write then writes a new snapshot.
     Dataset load(const std::string& name) const;
