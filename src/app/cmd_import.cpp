@@ -11,6 +11,7 @@
 #include "app/commands.hpp"
 #include "importers/importer.hpp"
 #include "importers/workbook_importer.hpp"
+#include "store/snapshot.hpp"
 
 namespace regionet::app {
 
@@ -50,6 +51,7 @@ struct MembershipHandover {
     std::deque<std::vector<Membership>> ready;  // batches to write, in the order read
     bool read_ended = false;
     bool read_failed = false;                   // then nothing more is written
+    bool so_far_written = false;                // so_far's municipalities and arrangements: until then, the reader keeps them
     bool writer_gone = false;                   // the save failed: the reader stops at its next batch
     std::vector<Membership> filling;            // the reader's own batch
 };
@@ -94,17 +96,39 @@ void import_while_reading(const std::string& db, const Importer& importer, const
         h.changed.notify_all();
     });
     std::exception_ptr read_error;
+    // Once read, the reading thread also finishes the dataset and encodes its
+    // snapshot, while this one builds the index (about a second each at eu).
+    Dataset d;
+    std::string encoded;
     std::thread reader([&] {
         try {
             importer.read(input, builder, report, options);
         } catch (...) {
             read_error = std::current_exception();
         }
-        std::lock_guard lock(h.mutex);
-        if (!h.filling.empty()) h.ready.push_back(std::move(h.filling));
-        h.read_ended = true;
-        h.read_failed = read_error != nullptr;
-        h.changed.notify_all();
+        {
+            std::lock_guard lock(h.mutex);
+            if (!h.filling.empty()) h.ready.push_back(std::move(h.filling));
+            h.read_ended = true;
+            h.read_failed = read_error != nullptr;
+            h.changed.notify_all();
+        }
+        if (read_error) return;
+        {
+            // finish() moves what h.so_far points at: not before it was written.
+            std::unique_lock lock(h.mutex);
+            h.changed.wait(lock, [&] { return !h.so_far || h.so_far_written || h.writer_gone; });
+            if (h.writer_gone) return;
+        }
+        try {
+            d = builder.finish();
+            d.name = name;
+            if (!cmd.source.empty()) d.source = cmd.source;
+            if (!cmd.reference_date.empty()) d.reference_date = cmd.reference_date;
+            if (h.so_far) encoded = snapshot::encode(d);
+        } catch (...) {
+            read_error = std::current_exception();
+        }
     });
     // Whatever happens here, the reader is stopped and joined before what it uses goes.
     struct JoinReader {
@@ -141,19 +165,25 @@ void import_while_reading(const std::string& db, const Importer& importer, const
             saving->municipalities(h.so_far->municipalities);
             saving->arrangements(h.so_far->arrangements);
             saving->expect_memberships(builder.expected_memberships());
+            std::lock_guard lock(h.mutex);
+            h.so_far_written = true;
+            h.changed.notify_all();
         }
         for (const auto& m : batch) saving->membership(m);
         written += batch.size();
         progress.update(std::to_string(written) + " memberships written");
     }
+    bool read_failed = false;
+    {
+        std::lock_guard lock(h.mutex);
+        read_failed = h.read_failed;
+    }
+    if (saving && !read_failed) saving->build_index();
     reader.join();
     if (read_error) std::rethrow_exception(read_error);
     progress.done();
-    auto d = builder.finish();
-    d.name = name;
-    if (!cmd.source.empty()) d.source = cmd.source;
-    if (!cmd.reference_date.empty()) d.reference_date = cmd.reference_date;
     if (saving) {
+        saving->use_snapshot(std::move(encoded));
         saving->complete(d);
     } else {
         store.emplace(db, Store::Mode::read_write);  // no membership was read: nothing was written yet

@@ -447,8 +447,10 @@ struct Store::Saving::State {
     std::int64_t id = 0;
     std::optional<db::Statement> insert_membership;
     bool rebuild_index = false;
+    bool index_built = false;
     std::string gaps;  // a membership's gaps as text, bound while its row is stepped
-    std::future<std::string> snapshot;
+    std::optional<std::string> encoded_snapshot;  // given by the caller, or
+    std::future<std::string> snapshot;           // being encoded here
 };
 
 namespace {
@@ -504,7 +506,13 @@ Store::Saving::Saving(Store& store, const std::string& name, const std::string& 
 Store::Saving::~Saving() = default;
 
 void Store::Saving::encode_snapshot(const Dataset& d) {
-    if (!m->snapshot.valid()) m->snapshot = std::async(std::launch::async, [&d] { return snapshot::encode(d); });
+    if (!m->snapshot.valid() && !m->encoded_snapshot)
+        m->snapshot = std::async(std::launch::async, [&d] { return snapshot::encode(d); });
+}
+
+void Store::Saving::use_snapshot(std::string encoded) {
+    if (m->snapshot.valid()) throw std::logic_error("Store::Saving: use_snapshot after encode_snapshot");
+    m->encoded_snapshot = std::move(encoded);
 }
 
 void Store::Saving::municipalities(const std::vector<Municipality>& rows) {
@@ -546,6 +554,7 @@ void Store::Saving::expect_memberships(std::size_t count) {
 }
 
 void Store::Saving::membership(const Membership& x) {
+    if (m->index_built) throw std::logic_error("Store::Saving: a membership after build_index");
     if (!m->insert_membership) {
         m->insert_membership.emplace(m->h, "INSERT INTO membership VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
                                            "?12, ?13)");
@@ -562,6 +571,11 @@ void Store::Saving::membership(const Membership& x) {
     step_and_reset(s);
 }
 
+void Store::Saving::build_index() {
+    if (m->rebuild_index && !m->index_built) build_index_on_worker_threads(m->h, membership_municipality_index);
+    m->index_built = true;
+}
+
 void Store::Saving::complete(const Dataset& d) {
     sqlite3* h = m->h;
     encode_snapshot(d);
@@ -574,7 +588,7 @@ void Store::Saving::complete(const Dataset& d) {
     info.bind(3, d.reference_date);
     info.step();
     m->insert_membership.reset();
-    if (m->rebuild_index) build_index_on_worker_threads(h, membership_municipality_index);
+    build_index();
     db::Statement p(h, "INSERT INTO participant VALUES (?1, ?2, ?3, ?4)");
     p.bind(1, m->id);
     for (const auto& x : d.participants) {
@@ -593,8 +607,7 @@ void Store::Saving::complete(const Dataset& d) {
         bind_text(o.get(), 2, x.owner); bind_text(o.get(), 3, x.wkt);
         step_and_reset(o);
     }
-    auto blob = m->snapshot.get();
-    write_snapshot(h, m->id, blob);
+    write_snapshot(h, m->id, m->encoded_snapshot ? *m->encoded_snapshot : m->snapshot.get());
     db::exec(h, snapshot_triggers(TriggerAction::create));
     m->tx.commit();
 }

@@ -60,11 +60,17 @@ public:
 
         // Starts encoding d's snapshot on a second thread; d must stay as it is until complete().
         void encode_snapshot(const Dataset& d);
+        // Or takes d's snapshot as the caller encoded it (snapshot::encode(d)) on a thread of its own.
+        void use_snapshot(std::string encoded);
         void municipalities(const std::vector<Municipality>& rows);
         void arrangements(const std::vector<Arrangement>& rows);
         // Before the first membership: how many will come, at most.
         void expect_memberships(std::size_t count);
         void membership(const Membership& row);
+        // After the last membership: builds the index their insert left out
+        // (complete() does, if not done), so that the caller can finish its
+        // dataset meanwhile.
+        void build_index();
         // Checks d's references, writes the rest of d (source and reference date,
         // participants, neighbours, outlines), the index and the snapshot, and commits.
         // d's municipalities, arrangements and memberships are the rows written before.
