@@ -51,7 +51,7 @@ struct MembershipHandover {
     std::deque<std::vector<Membership>> ready;  // batches to write, in the order read
     bool read_ended = false;
     bool read_failed = false;                   // then nothing more is written
-    bool so_far_written = false;                // so_far's municipalities and arrangements: until then, the reader keeps them
+    bool so_far_written = false;                // so_far's municipalities and arrangements are written: the builder may finish
     bool writer_gone = false;                   // the save failed: the reader stops at its next batch
     std::vector<Membership> filling;            // the reader's own batch
 };
@@ -89,7 +89,7 @@ void import_while_reading(const std::string& db, const Importer& importer, const
         std::unique_lock lock(h.mutex);
         h.changed.wait(lock, [&] { return h.ready.size() < MembershipHandover::batches_waiting_at_most || h.writer_gone; });
         if (h.writer_gone) throw WriterGone{};
-        h.so_far = &so_far;
+        if (!h.so_far) h.so_far = &so_far;  // set once: the writer reads it without the lock
         h.ready.push_back(std::move(h.filling));
         h.filling = {};
         h.filling.reserve(MembershipHandover::batch_size);

@@ -572,6 +572,7 @@ void Store::Saving::membership(const Membership& x) {
 }
 
 void Store::Saving::build_index() {
+    m->insert_membership.reset();
     if (m->rebuild_index && !m->index_built) build_index_on_worker_threads(m->h, membership_municipality_index);
     m->index_built = true;
 }
@@ -587,7 +588,6 @@ void Store::Saving::complete(const Dataset& d) {
     info.bind(2, d.source);
     info.bind(3, d.reference_date);
     info.step();
-    m->insert_membership.reset();
     build_index();
     db::Statement p(h, "INSERT INTO participant VALUES (?1, ?2, ?3, ?4)");
     p.bind(1, m->id);
@@ -607,7 +607,8 @@ void Store::Saving::complete(const Dataset& d) {
         bind_text(o.get(), 2, x.owner); bind_text(o.get(), 3, x.wkt);
         step_and_reset(o);
     }
-    write_snapshot(h, m->id, m->encoded_snapshot ? *m->encoded_snapshot : m->snapshot.get());
+    const std::string blob = m->encoded_snapshot ? std::move(*m->encoded_snapshot) : m->snapshot.get();
+    write_snapshot(h, m->id, blob);
     db::exec(h, snapshot_triggers(TriggerAction::create));
     m->tx.commit();
 }
