@@ -380,3 +380,32 @@ TEST_CASE("save builds the municipality index afresh only when it brings more me
     while (plan.step()) detail += plan.text(3);
     CHECK(detail.find("membership_municipality") != std::string::npos);
 }
+
+TEST_CASE("a new database has 64 KiB pages; an existing one keeps its own", "[store]") {
+    test::TempDir tmp;
+    auto page_size = [](const std::string& path) {
+        sqlite3* raw = nullptr;
+        REQUIRE(sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+        db::Handle h(raw);
+        db::Statement s(h.get(), "PRAGMA page_size");
+        REQUIRE(s.step());
+        return s.int64(0);
+    };
+    const auto fresh = (tmp / "new.db").string();
+    { Store(fresh).save(small("a"), "t"); }
+    CHECK(page_size(fresh) == 65536);
+    // A file made with SQLite's default keeps 4 KiB pages through regionet's writes.
+    const auto old = (tmp / "old.db").string();
+    {
+        sqlite3* raw = nullptr;
+        REQUIRE(sqlite3_open(old.c_str(), &raw) == SQLITE_OK);
+        db::Handle h(raw);
+        db::exec(h.get(), "PRAGMA page_size = 4096; CREATE TABLE t(x); DROP TABLE t");
+    }
+    {
+        Store store(old);
+        store.save(small("a"), "t");
+        CHECK(store.load("a").memberships.size() == small("a").memberships.size());
+    }
+    CHECK(page_size(old) == 4096);
+}
