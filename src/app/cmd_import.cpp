@@ -39,6 +39,25 @@ void print_report(const ImportReport& report, const std::string& dataset, bool k
     }
 }
 
+// A database file the import creates is removed again when the import fails
+// before its first dataset is saved: a failed import leaves no database where
+// there was none. Made before the Store, so that the Store is closed first.
+struct RemoveIfCreated {
+    explicit RemoveIfCreated(const std::string& path)
+        : db(path), existed(path == ":memory:" || std::filesystem::exists(path)) {}
+    ~RemoveIfCreated() {
+        if (existed || keep) return;
+        std::error_code ignored;
+        for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix, ignored);
+    }
+    RemoveIfCreated(const RemoveIfCreated&) = delete;
+    RemoveIfCreated& operator=(const RemoveIfCreated&) = delete;
+
+    std::string db;
+    bool existed;
+    bool keep = false;  // a dataset was saved
+};
+
 // The memberships read and not yet written, handed in batches from the thread
 // that reads to the one that writes.
 struct MembershipHandover {
@@ -67,19 +86,8 @@ struct WriterGone {};  // thrown on the reading thread to stop it
 void import_while_reading(const std::string& db, const Importer& importer, const std::filesystem::path& input,
                           const std::string& name, const ImportCommand& cmd, const ImportOptions& options,
                           const std::string& imported_at, ImportReport& report) {
-    // The database is opened when the first membership has been read. A file
-    // this import creates is removed again if it fails after that: a failed
-    // import leaves no database where there was none (closed first, below).
-    struct RemoveIfCreated {
-        std::filesystem::path db;
-        bool existed;
-        bool keep = false;
-        ~RemoveIfCreated() {
-            if (existed || keep) return;
-            std::error_code ignored;
-            for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db.string() + suffix, ignored);
-        }
-    } created{db, db == ":memory:" || std::filesystem::exists(db)};
+    // The database is opened when the first membership has been read.
+    RemoveIfCreated created(db);
     std::optional<Store> store;
     ModelBuilder builder(name);
     MembershipHandover h;
@@ -251,10 +259,12 @@ void run(const ImportCommand& cmd) {
         if (!cmd.reference_date.empty()) d.reference_date = cmd.reference_date;
         ready.emplace_back(std::move(d), std::move(report));
     }
+    RemoveIfCreated created(global().db);
     Store store(global().db, Store::Mode::read_write);
     const auto now = utc_now();
     for (auto& [d, report] : ready) {
         store.save(d, now);
+        created.keep = true;
         print_report(report, d.name, cmd.keep_going);
     }
 }
