@@ -236,7 +236,7 @@ void run(const ImportCommand& cmd) {
             return;
         }
     }
-    // Read and validate everything before the database is touched.
+    // Anything else: read and validate everything before the database is touched.
     std::vector<std::pair<Dataset, ImportReport>> ready;
     for (const auto& [name, paths] : jobs) {
         ModelBuilder builder(name);
