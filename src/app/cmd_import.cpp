@@ -39,6 +39,14 @@ void print_report(const ImportReport& report, const std::string& dataset, bool k
     }
 }
 
+// --as or the folder name wins over a name inside the input; --source and
+// --reference-date over what the importers say.
+void name_and_provenance(Dataset& d, const std::string& name, const ImportCommand& cmd) {
+    d.name = name;
+    if (!cmd.source.empty()) d.source = cmd.source;
+    if (!cmd.reference_date.empty()) d.reference_date = cmd.reference_date;
+}
+
 // A database file the import creates is removed again when the import fails
 // before its first dataset is saved: a failed import leaves no database where
 // there was none. Made before the Store, so that the Store is closed first.
@@ -130,9 +138,7 @@ void import_while_reading(const std::string& db, const Importer& importer, const
         }
         try {
             d = builder.finish();
-            d.name = name;
-            if (!cmd.source.empty()) d.source = cmd.source;
-            if (!cmd.reference_date.empty()) d.reference_date = cmd.reference_date;
+            name_and_provenance(d, name, cmd);
             if (h.so_far) encoded = snapshot::encode(d);
         } catch (...) {
             read_error = std::current_exception();
@@ -254,9 +260,7 @@ void run(const ImportCommand& cmd) {
             report.notice("merged onto " + cmd.onto + ": " + std::to_string(added) + " arrangements from the input, " +
                           std::to_string(d.arrangements.size()) + " in all");
         }
-        d.name = name;  // --as or the folder name wins over a name inside the bundle
-        if (!cmd.source.empty()) d.source = cmd.source;
-        if (!cmd.reference_date.empty()) d.reference_date = cmd.reference_date;
+        name_and_provenance(d, name, cmd);
         ready.emplace_back(std::move(d), std::move(report));
     }
     RemoveIfCreated created(global().db);

@@ -52,7 +52,7 @@ void ModelBuilder::KeySet::reserve(std::size_t keys) {
 }
 
 bool ModelBuilder::KeySet::insert(std::uint64_t key) {
-    if (2 * (m_size + 1) > m_slots.size()) reserve(2 * (m_size + 1));
+    if (2 * (m_size + 1) > m_slots.size()) reserve(m_size + 1);  // the next power of two: twice the slots
     auto& slot = m_slots[slot_of(key)];
     if (slot != 0) return false;
     slot = key + 1;
